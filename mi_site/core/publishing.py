@@ -1,0 +1,146 @@
+"""The one rule that decides what the public sees.
+
+An item is live when it is published, its publish time has passed and its expiry (if any) is
+still ahead. `live_q()` states the rule once for the database and `is_live_at()` the same rule
+in Python; `PublishableQuerySet.live()` and `Publishable.is_live` are built from them. Nothing
+else may re-implement the rule: scheduled items go live by themselves when their time comes,
+with no cron and no stored "is live" flag.
+"""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
+
+
+class State(models.TextChoices):
+    """What an editor sees at a glance: the status combined with the publishing times."""
+
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    SCHEDULED = "scheduled", "Scheduled"
+    LIVE = "live", "Live"
+    EXPIRED = "expired", "Expired"
+    ARCHIVED = "archived", "Archived"
+
+
+def live_q(now: datetime | None = None) -> Q:
+    now = now or timezone.now()
+    return Q(status=Status.PUBLISHED, publish_at__lte=now) & (
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    )
+
+
+def state_q(state: str, now: datetime | None = None) -> Q:
+    """The rows in one editorial state; `State.LIVE` is exactly `live_q()`."""
+    now = now or timezone.now()
+    published = Q(status=Status.PUBLISHED)
+    expired = published & Q(expire_at__lte=now)
+    return {
+        State.LIVE: live_q(now),
+        State.SCHEDULED: published
+        & (Q(publish_at__gt=now) | Q(publish_at__isnull=True))
+        & ~expired,
+        State.EXPIRED: expired,
+    }.get(state, Q(status=state))
+
+
+def is_live_at(item, now: datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return (
+        item.status == Status.PUBLISHED
+        and item.publish_at is not None
+        and item.publish_at <= now
+        and (item.expire_at is None or item.expire_at > now)
+    )
+
+
+def state_at(item, now: datetime | None = None) -> State:
+    now = now or timezone.now()
+    if item.status != Status.PUBLISHED:
+        return State(item.status)
+    if is_live_at(item, now):
+        return State.LIVE
+    if item.expire_at is not None and item.expire_at <= now:
+        return State.EXPIRED
+    return State.SCHEDULED
+
+
+class PublishableQuerySet(models.QuerySet):
+    def live(self, now: datetime | None = None):
+        return self.filter(live_q(now))
+
+
+class Publishable(models.Model):
+    """Abstract base for everything the public reads: status plus publish and expiry times."""
+
+    status = models.CharField(
+        max_length=16,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Only published items can be seen by the public, and only between the "
+        "publish time and the expiry time.",
+    )
+    publish_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        help_text="When the item goes live. Leave empty to publish now; a future time "
+        "schedules it.",
+    )
+    expire_at = models.DateTimeField(
+        "expiry time",
+        null=True,
+        blank=True,
+        help_text="Optional: when the item leaves the public site again.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        indexes = [
+            models.Index(
+                fields=["status", "publish_at", "expire_at"],
+                name="%(app_label)s_%(class)s_live",
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expire_at__isnull=True)
+                | Q(publish_at__isnull=True)
+                | Q(expire_at__gt=F("publish_at")),
+                name="%(app_label)s_%(class)s_expiry_after_publish",
+                violation_error_message="The expiry time must be after the publish time.",
+            )
+        ]
+
+    def save(self, *args, **kwargs):
+        # "Published" with no time means "now": the item becomes live on this save.
+        if self.status == Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_live(self) -> bool:
+        return is_live_at(self)
+
+    @property
+    def state(self) -> State:
+        return state_at(self)
+
+    def clean(self):
+        super().clean()
+        if self.expire_at and self.publish_at and self.expire_at <= self.publish_at:
+            raise ValidationError({"expire_at": "The expiry time must be after the publish time."})

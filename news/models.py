@@ -1,0 +1,109 @@
+"""What MI reports: news articles."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from mi_site.core.images import RandomName, validate_image
+from mi_site.core.publishing import Publishable
+from mi_site.core.richtext import SanitizedHTMLField
+from mi_site.core.slugs import AutoSlugMixin
+from people.models import Person
+from programs.models import Country, Department, Program, Theme
+
+
+class Article(AutoSlugMixin, Publishable):
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=200, unique=True, blank=True,
+        help_text="The address of the article. Leave empty to make one from the title.",
+    )  # fmt: skip
+    standfirst = models.TextField(
+        blank=True, help_text="The summary under the title; also used in lists and feeds."
+    )
+    body = SanitizedHTMLField(blank=True)
+
+    hero_image = models.ImageField(
+        upload_to=RandomName("news"), blank=True, validators=[validate_image]
+    )
+    hero_alt = models.CharField(
+        "hero image alternative text", max_length=255, blank=True,
+        help_text="Describe the image for readers who cannot see it. Required with an image "
+        "unless it is marked decorative.",
+    )  # fmt: skip
+    hero_decorative = models.BooleanField(
+        "hero image is decorative", default=False,
+        help_text="Tick only when the image adds nothing a reader would miss.",
+    )  # fmt: skip
+    hero_caption = models.CharField(max_length=300, blank=True)
+    hero_credit = models.CharField(
+        max_length=200, blank=True, help_text="Who took or owns the picture."
+    )
+
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="articles",
+        help_text="The label shown above the title.",
+    )  # fmt: skip
+    extra_departments = models.ManyToManyField(
+        Department, blank=True, related_name="+", help_text="Further department labels."
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="articles")
+    programs = models.ManyToManyField(Program, blank=True, related_name="articles")
+    countries = models.ManyToManyField(Country, blank=True, related_name="articles")
+    people = models.ManyToManyField(
+        Person, blank=True, related_name="articles", verbose_name="people featured"
+    )
+    tags = TaggableManager(blank=True)
+    featured = models.BooleanField(
+        default=False, help_text="Show on the home page as the featured story."
+    )
+
+    event_start = models.DateField("event starts", null=True, blank=True)
+    event_end = models.DateField("event ends", null=True, blank=True)
+    venue = models.CharField(
+        max_length=255, blank=True, help_text='Where it took place, e.g. "Mae Sot, Thailand" or '
+        '"Online".'
+    )  # fmt: skip
+
+    seo_title = models.CharField(
+        "SEO title", max_length=70, blank=True,
+        help_text="Title for search engines and social media; leave empty to use the title.",
+    )  # fmt: skip
+    seo_description = models.CharField(
+        "SEO description", max_length=160, blank=True,
+        help_text="Up to 160 characters for search results; leave empty to use the standfirst.",
+    )  # fmt: skip
+
+    class Meta(Publishable.Meta):
+        ordering = ["-publish_at", "-pk"]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        indexes = [
+            *Publishable.Meta.indexes,
+            models.Index(fields=["-publish_at"], name="article_newest"),
+            models.Index(fields=["featured", "-publish_at"], name="article_featured"),
+        ]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(event_end__isnull=True)
+                | Q(event_start__isnull=True)
+                | Q(event_end__gte=F("event_start")),
+                name="article_event_end_after_start",
+                violation_error_message="The event cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not (self.hero_alt or self.hero_decorative):
+            raise ValidationError(
+                {"hero_alt": "Describe the image, or tick \u201chero image is decorative\u201d."}
+            )

@@ -1,0 +1,55 @@
+from django.contrib import admin
+
+from mi_site.core.admin import PublishableAdmin, thumbnail
+from programs.admin import ProgramAdmin
+from programs.models import Program
+
+from .models import Person, ProgramMembership
+
+
+class MembershipInline(admin.TabularInline):
+    model = ProgramMembership
+    autocomplete_fields = ["person", "program"]
+    extra = 0
+
+
+class TeamInline(MembershipInline):
+    verbose_name = "team member"
+    verbose_name_plural = "program team"
+
+
+@admin.register(Person)
+class PersonAdmin(PublishableAdmin):
+    list_display = ["display_name", "position", "department", "leadership_rank", "is_active",
+                    "state_badge", "photo_thumbnail"]  # fmt: skip
+    list_filter = [*PublishableAdmin.list_filter, "is_active", "department", "leadership_rank"]
+    list_select_related = ["department"]
+    search_fields = ["display_name", "sort_name", "position"]
+    prepopulated_fields = {"slug": ["display_name"]}
+    autocomplete_fields = ["department"]
+    inlines = [MembershipInline]
+    date_hierarchy = None
+    fieldsets = [
+        ("Name and position", {
+            "fields": ["honorific", "display_name", "sort_name", "slug", "position",
+                       "department", "leadership_rank", "is_active"],
+        }),
+        ("Profile", {"fields": ["short_bio", "biography", "education"]}),
+        ("Photo", {"fields": ["photo", "photo_alt"]}),
+        ("Public contact", {"fields": ["email", "phone"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "expire_at"]}),
+    ]  # fmt: skip
+
+    @admin.display(description="Photo")
+    def photo_thumbnail(self, obj):
+        return thumbnail(obj.photo, obj.photo_alt or obj.display_name)
+
+
+# The program team lives in `people` (people depend on programs, never the reverse), so this
+# app extends the program admin with the team inline instead of programs importing people.
+admin.site.unregister(Program)
+
+
+@admin.register(Program)
+class ProgramWithTeamAdmin(ProgramAdmin):
+    inlines = [*ProgramAdmin.inlines, TeamInline]

@@ -1,0 +1,77 @@
+from django.contrib import admin
+
+from mi_site.core.admin import PublishableAdmin, thumbnail
+
+from .models import Country, Department, Partner, Program, ProgramPartner, Theme
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "iso_code", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "iso_code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "kind", "country", "logo_thumbnail"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "acronym"]
+    autocomplete_fields = ["country"]
+    list_select_related = ["country"]
+
+    @admin.display(description="Logo")
+    def logo_thumbnail(self, obj):
+        return thumbnail(obj.logo, obj.logo_alt or obj.name)
+
+
+class ProgramPartnerInline(admin.TabularInline):
+    model = ProgramPartner
+    autocomplete_fields = ["partner"]
+    extra = 0
+
+
+@admin.register(Program)
+class ProgramAdmin(PublishableAdmin):
+    list_display = ["title", "department", "start_date", "end_date", "program_status_display",
+                    "state_badge", "hero_thumbnail"]  # fmt: skip
+    list_filter = [*PublishableAdmin.list_filter, "department", "countries"]
+    list_select_related = ["department"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["department", "countries"]
+    inlines = [ProgramPartnerInline]
+    fieldsets = [
+        ("Content", {"fields": ["title", "slug", "summary", "body"]}),
+        ("Department, dates and places", {
+            "fields": ["department", ("start_date", "end_date"), "status_override", "countries",
+                       "tags"],
+        }),
+        ("Image", {"fields": ["hero_image", "hero_alt"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "expire_at"]}),
+    ]  # fmt: skip
+
+    @admin.display(description="Program status")
+    def program_status_display(self, obj):
+        return obj.program_status.label
+
+    @admin.display(description="Image")
+    def hero_thumbnail(self, obj):
+        return thumbnail(obj.hero_image, obj.hero_alt)

@@ -1,0 +1,220 @@
+"""What MI does and where: departments, themes, countries, partners and programs."""
+
+from datetime import date
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from mi_site.core.images import RandomName, validate_image
+from mi_site.core.publishing import Publishable
+from mi_site.core.richtext import SanitizedHTMLField
+from mi_site.core.slugs import AutoSlugMixin
+
+SLUG_HELP = "The address of the page. Leave empty to make one from the name."
+
+
+class Department(AutoSlugMixin, models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, blank=True, help_text=SLUG_HELP)
+    short_name = models.CharField(
+        max_length=20, blank=True, help_text="Abbreviation MI uses, e.g. SEE or TIF."
+    )
+    summary = models.TextField(
+        blank=True, help_text="One or two sentences shown on cards and in search results."
+    )
+    description = SanitizedHTMLField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+
+    slug_source = "name"
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("site:department-detail", kwargs={"slug": self.slug})
+
+
+class Theme(AutoSlugMixin, models.Model):
+    """A cross-cutting topic MI labels news with, e.g. Digital Economy and Digitalization."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, blank=True, help_text=SLUG_HELP)
+    summary = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    slug_source = "name"
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("site:theme-detail", kwargs={"slug": self.slug})
+
+
+class Country(AutoSlugMixin, models.Model):
+    name = models.CharField(
+        max_length=100, unique=True, help_text='As MI writes it, e.g. "Lao PDR", "P.R. China".'
+    )
+    slug = models.SlugField(max_length=100, unique=True, blank=True, help_text=SLUG_HELP)
+    iso_code = models.CharField(
+        "ISO code", max_length=2, unique=True, help_text="ISO 3166-1 alpha-2 code, e.g. LA."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    slug_source = "name"
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.iso_code = self.iso_code.upper()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("site:country-detail", kwargs={"slug": self.slug})
+
+
+class Partner(models.Model):
+    class Kind(models.TextChoices):
+        DONOR = "donor", "Donor"
+        GOVERNMENT = "government", "Government agency"
+        INTERNATIONAL = "international", "International organisation"
+        ACADEMIC = "academic", "Academic institution"
+        PRIVATE = "private", "Private sector"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=255, unique=True)
+    acronym = models.CharField(max_length=30, blank=True, help_text="e.g. TICA")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(blank=True)
+    logo = models.ImageField(
+        upload_to=RandomName("partners"), blank=True, validators=[validate_image]
+    )
+    logo_alt = models.CharField(
+        "logo alternative text", max_length=255, blank=True,
+        help_text="Leave empty to use the partner's name.",
+    )  # fmt: skip
+    country = models.ForeignKey(
+        Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="partners"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return self.website or reverse("programs:program-list")
+
+
+class ProgramStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    ONGOING = "ongoing", "Ongoing"
+    COMPLETED = "completed", "Completed"
+
+
+def status_for_dates(start: date | None, end: date | None, today: date) -> ProgramStatus:
+    if start and start > today:
+        return ProgramStatus.PLANNED
+    if end and end < today:
+        return ProgramStatus.COMPLETED
+    return ProgramStatus.ONGOING
+
+
+class Program(AutoSlugMixin, Publishable):
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=200, unique=True, blank=True, help_text=SLUG_HELP)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="programs",
+        help_text="The department that runs the program.",
+    )  # fmt: skip
+    summary = models.TextField(
+        blank=True, help_text="One or two sentences shown on cards and in search results."
+    )
+    body = SanitizedHTMLField(
+        blank=True, help_text="Background, objectives, activities and results."
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    status_override = models.CharField(
+        "program status", max_length=16, choices=ProgramStatus.choices, blank=True,
+        help_text="Leave empty to work it out from the dates (planned, ongoing, completed).",
+    )  # fmt: skip
+    countries = models.ManyToManyField(Country, blank=True, related_name="programs")
+    partners = models.ManyToManyField(
+        Partner, through="ProgramPartner", blank=True, related_name="programs"
+    )
+    hero_image = models.ImageField(
+        upload_to=RandomName("programs"), blank=True, validators=[validate_image]
+    )
+    hero_alt = models.CharField(
+        "hero image alternative text", max_length=255, blank=True,
+        help_text="Describe the image for readers who cannot see it.",
+    )  # fmt: skip
+    tags = TaggableManager(blank=True)
+
+    class Meta(Publishable.Meta):
+        ordering = ["-start_date", "title"]
+        permissions = [("publish_program", "Can publish, schedule and unpublish programs")]
+        indexes = [
+            *Publishable.Meta.indexes,
+            models.Index(fields=["start_date", "end_date"], name="program_dates"),
+        ]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="program_end_after_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programs:program-detail", kwargs={"slug": self.slug})
+
+    @property
+    def program_status(self) -> ProgramStatus:
+        if self.status_override:
+            return ProgramStatus(self.status_override)
+        return status_for_dates(self.start_date, self.end_date, timezone.localdate())
+
+
+class ProgramPartner(models.Model):
+    class Role(models.TextChoices):
+        FUNDER = "funder", "Funder"
+        IMPLEMENTING = "implementing", "Implementing partner"
+        OTHER = "other", "Other"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="partner_roles")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="program_roles")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.FUNDER)
+
+    class Meta:
+        ordering = ["role", "partner__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "partner", "role"], name="program_partner_role_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.partner} — {self.get_role_display()} of {self.program}"
