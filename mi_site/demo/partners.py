@@ -1,0 +1,50 @@
+"""Partners: donors, international organisations, government agencies and a university."""
+
+from programs.models import Partner
+
+from . import images
+from .refs import Refs
+from .sync import Writer
+
+Kind = Partner.Kind
+
+# (name, acronym, kind, website, country ISO code or None, logo colour)
+PARTNERS = [
+    ("Thailand International Cooperation Agency", "TICA", Kind.DONOR,
+     "https://tica.thaigov.net/", "TH", "#1b4f9c"),
+    ("Lancang-Mekong Cooperation Special Fund", "LMC SF", Kind.DONOR,
+     "http://www.lmcchina.org/", "CN", "#b71c1c"),
+    ("Asian Development Bank", "ADB", Kind.INTERNATIONAL,
+     "https://www.adb.org/", None, "#00529b"),
+    ("Ministry of Agriculture and Forestry, Lao PDR", "MAF", Kind.GOVERNMENT,
+     "", "LA", "#2e7d32"),
+    ("Ministry of Commerce, Cambodia", "MOC", Kind.GOVERNMENT,
+     "", "KH", "#283593"),
+    ("Ministry of Labour, Invalids and Social Affairs, Vietnam", "MOLISA", Kind.GOVERNMENT,
+     "", "VN", "#c62828"),
+    ("Khon Kaen University", "KKU", Kind.ACADEMIC,
+     "https://www.kku.ac.th/", "TH", "#8d6e63"),
+    ("Mekong Women Entrepreneurs Network", "MWEN", Kind.PRIVATE,
+     "", None, "#ad1457"),
+]  # fmt: skip
+
+# Partners whose logo the demo draws; the rest show how a partner without a logo looks.
+WITH_LOGO = {"TICA", "LMC SF", "ADB", "KKU"}
+
+
+def load_partners(writer: Writer, refs: Refs) -> None:
+    for name, acronym, kind, website, country, colour in PARTNERS:
+        pictures = {}
+        if acronym in WITH_LOGO:
+            pictures["logo"] = lambda a=acronym, c=colour: images.logo(a, c, refs.sizes.logo)
+        refs.partners[acronym] = writer.save(
+            Partner,
+            {"name": name},
+            {
+                "acronym": acronym,
+                "kind": kind,
+                "website": website,
+                "country": refs.countries[country] if country else None,
+            },
+            images=pictures,
+        )
