@@ -8,6 +8,11 @@ a more powerful account by resetting its password).
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import redirect
+from taggit.admin import TagAdmin
+from taggit.models import Tag, TaggedItem
 
 from .roles import ROLES
 
@@ -46,3 +51,65 @@ class StaffUserAdmin(UserAdmin):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = db_field.remote_field.model.objects.filter(name__in=ROLES)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class TaggedItemInline(admin.TabularInline):
+    """What carries the tag, read-only: tagging happens on the article or program itself."""
+
+    model = TaggedItem
+    fields = readonly_fields = ["content_type", "content_object"]
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class SiteTagAdmin(TagAdmin):
+    """taggit's admin, with its merge action limited to those who may change tags.
+
+    taggit offers "merge" to anyone who can list tags and its merge page checks only that the
+    user is staff, so a site administrator could rewrite every item's tags. Merging into one of
+    the selected tags also made taggit untag everything carrying that tag (see below).
+    """
+
+    inlines = [TaggedItemInline]
+    list_display = ["name", "slug", "uses"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(uses=Count("taggit_taggeditem_items"))
+
+    @admin.display(description="Used by", ordering="uses")
+    def uses(self, obj):
+        return obj.uses
+
+    @admin.action(description="Merge selected tags", permissions=["change"])
+    def render_tag_form(self, request, queryset):
+        return super().render_tag_form(request, queryset)
+
+    def merge_tags_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        if not request.session.get("selected_tag_ids"):
+            self.message_user(request, "Select the tags to merge first.", level="warning")
+            return redirect("admin:taggit_tag_changelist")
+        if request.method == "POST" and not self._keep_the_target_tag(request):
+            self.message_user(request, "Select at least one other tag to merge into this one.")
+            return redirect("admin:taggit_tag_changelist")
+        return super().merge_tags_view(request)
+
+    @staticmethod
+    def _keep_the_target_tag(request) -> list[str]:
+        """Leave the target out of the selection; return the tags still to merge.
+
+        taggit deletes each selected tag's item when the item already has the target tag,
+        which is true of every item of the target tag itself.
+        """
+        target = Tag.objects.filter(name=request.POST.get("new_tag_name", "").strip()).first()
+        selected = request.session["selected_tag_ids"].split(",")
+        others = [tag_id for tag_id in selected if target is None or tag_id != str(target.pk)]
+        request.session["selected_tag_ids"] = ",".join(others)
+        return others

@@ -1,15 +1,20 @@
 """The three editorial roles and exactly which permissions each holds.
 
-This table is the permission matrix the README documents and the tests enforce. Migrations
-call `sync_roles()` so the groups exist on every database right after `migrate`.
+This table is the permission matrix the README documents and `tests/admin/test_roles.py`
+enforces. Migrations call `sync_roles()` so the groups exist on every database right after
+`migrate`; a change to this table needs a new migration that calls it again.
 """
 
 CONTENT = {"news": ["article"], "people": ["person"], "programs": ["program"]}
-LINKED = {
+# The rows that tie content together (a program's partners and team, an item's tags): editing
+# an item includes removing a wrong partner or team member, so editors may delete these.
+LINKS = {
     "people": ["programmembership"],
-    "programs": ["programpartner", "partner", "theme"],
-    "taggit": ["tag", "taggeditem"],
+    "programs": ["programpartner"],
+    "taggit": ["taggeditem"],
 }
+# Labels that many items share: editors may add and correct them, only publishers delete.
+LABELS = {"programs": ["partner", "theme"], "taggit": ["tag"]}
 REFERENCE = {"programs": ["department", "country"]}
 
 
@@ -22,13 +27,14 @@ def _perms(models: dict[str, list[str]], actions: list[str]) -> set[str]:
 
 EDITORS = (
     _perms(CONTENT, ["view", "add", "change"])
-    | _perms(LINKED, ["view", "add", "change"])
+    | _perms(LINKS, ["view", "add", "change", "delete"])
+    | _perms(LABELS, ["view", "add", "change"])
     | _perms(REFERENCE, ["view"])
 )
 PUBLISHERS = (
     EDITORS
     | _perms(CONTENT, ["delete", "publish"])
-    | _perms(LINKED, ["delete"])
+    | _perms(LABELS, ["delete"])
     | _perms(REFERENCE, ["add", "change", "delete"])
 )
 SITE_ADMINISTRATORS = {"auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group"}
@@ -49,9 +55,12 @@ def sync_roles(apps) -> None:
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
+        # create_permissions() skips apps without a models module, which is every app in a
+        # migration's historical registry; restore the value so a real registry is untouched.
+        models_module = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

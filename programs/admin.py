@@ -1,12 +1,14 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 
-from mi_site.core.admin import PublishableAdmin, thumbnail
+from mi_site.core.admin import PublishableAdmin, SiteModelAdmin, thumbnail
 
 from .models import Country, Department, Partner, Program, ProgramPartner, Theme
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(SiteModelAdmin):
     list_display = ["name", "short_name", "order"]
     list_editable = ["order"]
     search_fields = ["name", "short_name"]
@@ -14,15 +16,23 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(SiteModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+class CountryForm(forms.ModelForm):
+    def clean_iso_code(self):
+        # Country.save() upper-cases the code; do it first so "la" meets the uniqueness check
+        # for "LA" here instead of failing in the database.
+        return self.cleaned_data["iso_code"].upper()
+
+
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(SiteModelAdmin):
+    form = CountryForm
     list_display = ["name", "iso_code", "order"]
     list_editable = ["order"]
     search_fields = ["name", "iso_code"]
@@ -36,6 +46,8 @@ class PartnerAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym"]
     autocomplete_fields = ["country"]
     list_select_related = ["country"]
+    # Editors type "www.tica.go.th"; partner sites are served over HTTPS.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description="Logo")
     def logo_thumbnail(self, obj):
@@ -46,10 +58,21 @@ class ProgramPartnerInline(admin.TabularInline):
     model = ProgramPartner
     autocomplete_fields = ["partner"]
     extra = 0
+    verbose_name = "partner"
+    verbose_name_plural = "partners (funders and implementing partners)"
+
+
+class ProgramForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("hero_image") and not cleaned.get("hero_alt"):
+            self.add_error("hero_alt", "Describe the image for readers who cannot see it.")
+        return cleaned
 
 
 @admin.register(Program)
 class ProgramAdmin(PublishableAdmin):
+    form = ProgramForm
     list_display = ["title", "department", "start_date", "end_date", "program_status_display",
                     "state_badge", "hero_thumbnail"]  # fmt: skip
     list_filter = [*PublishableAdmin.list_filter, "department", "countries"]

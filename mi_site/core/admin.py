@@ -1,11 +1,17 @@
 """Admin building blocks shared by every app: state at a glance, publish permission, images."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
+from taggit.forms import TagField
+from taggit.managers import TaggableManager
+from taggit.models import Tag
 
 from .publishing import State, Status, state_q
 
 PUBLISHING_FIELDS = ("status", "publish_at", "expire_at")
+SLUG_TAKEN = "Another item already uses this address. Change the slug to make it unique."
 
 
 @admin.display(description="Image")
@@ -32,7 +38,36 @@ class StateListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class BoundedTagField(TagField):
+    """taggit's field checks no length: a long tag would fail in the database (a 500)."""
+
+    max_tag_length = Tag._meta.get_field("name").max_length
+
+    def clean(self, value):
+        tags = super().clean(value)
+        too_long = [tag for tag in tags if len(tag) > self.max_tag_length]
+        if too_long:
+            raise forms.ValidationError(
+                "Tags may be at most %(max)d characters long; shorten \u201c%(tag)s\u201d.",
+                code="tag_too_long",
+                params={"max": self.max_tag_length, "tag": too_long[0][:40] + "\u2026"},
+            )
+        return tags
+
+
+class SiteModelAdmin(admin.ModelAdmin):
+    """Base admin for MI Site's own models: form messages written for an editor."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Django's own "Article with this Slug already exists." does not say what to do.
+        if isinstance(db_field, models.SlugField) and db_field.unique:
+            kwargs["error_messages"] = {"unique": SLUG_TAKEN, **kwargs.get("error_messages", {})}
+        if isinstance(db_field, TaggableManager):
+            kwargs["form_class"] = BoundedTagField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class PublishableAdmin(SiteModelAdmin):
     """Shows each item's state and keeps publishing in the hands of those allowed to publish.
 
     Without the model's `publish_<model>` permission a user may save drafts and submit them for
