@@ -40,7 +40,7 @@ class CountryAdmin(SiteModelAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(SiteModelAdmin):
     list_display = ["name", "acronym", "kind", "country", "logo_thumbnail"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "acronym"]

@@ -8,6 +8,7 @@ from taggit.forms import TagField
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from .images import ImageFormField
 from .publishing import State, Status, state_q
 
 PUBLISHING_FIELDS = ("status", "publish_at", "expire_at")
@@ -64,6 +65,9 @@ class SiteModelAdmin(admin.ModelAdmin):
             kwargs["error_messages"] = {"unique": SLUG_TAKEN, **kwargs.get("error_messages", {})}
         if isinstance(db_field, TaggableManager):
             kwargs["form_class"] = BoundedTagField
+        # Say what is wrong with a bad upload, not Django's generic "Upload a valid image".
+        if isinstance(db_field, models.ImageField):
+            kwargs["form_class"] = ImageFormField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 

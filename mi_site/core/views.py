@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
-from .images import random_path, validate_image
+from .images import clean_copy, image_format_of, random_path, validate_image
 
 
 def may_upload(user) -> bool:
@@ -24,7 +24,11 @@ def _error(message: str, status: int) -> JsonResponse:
 
 @require_POST
 def richtext_image_upload(request):
-    """Receive an image dropped into CKEditor; answer with its URL or a readable error."""
+    """Receive an image dropped into CKEditor; answer with its URL or a readable error.
+
+    CSRF-protected like any POST: CKEditor sends the token in the X-CSRFToken header. What is
+    stored is a clean re-encoded copy under a new random name, never the uploaded bytes.
+    """
     if not may_upload(request.user):
         return _error("You do not have permission to upload images.", 403)
     upload = request.FILES.get("upload")
@@ -34,7 +38,8 @@ def richtext_image_upload(request):
         ext = validate_image(upload)
     except ValidationError as exc:
         return _error(" ".join(exc.messages), 400)
-    name = default_storage.save(random_path("editor", f"upload{ext}"), upload)
+    copy = clean_copy(upload, image_format_of(ext))
+    name = default_storage.save(random_path("editor", f"upload{ext}"), copy)
     return JsonResponse({"url": default_storage.url(name)})
 
 

@@ -185,7 +185,7 @@ def _save_person(writer: Writer, refs: Refs, data: dict) -> Person:
     colour = refs.colours(department)[0]
     return writer.save(
         Person,
-        {"slug": slug_from(name, fallback="person", max_length=194)},
+        {"slug": slug_from(name, fallback="person", max_length=200)},
         {
             "honorific": data["honorific"],
             "display_name": name,

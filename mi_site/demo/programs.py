@@ -192,7 +192,7 @@ def _save_program(writer: Writer, refs: Refs, data: dict) -> Program:
         pictures["hero_image"] = lambda: images.hero(data["title"], colours, refs.sizes.hero)
     return writer.save(
         Program,
-        {"slug": slug_from(data["title"], fallback="program", max_length=194)},
+        {"slug": slug_from(data["title"], fallback="program", max_length=200)},
         {
             "title": data["title"],
             "department": department,

@@ -121,7 +121,7 @@ def test_a_file_that_is_not_an_image(client, login):
     response = post_form(client, reverse("admin:news_article_add"), title=TITLE,
                          hero_image=fake, hero_alt="A picture")  # fmt: skip
     assert response.status_code == 200
-    assert "Upload a valid image" in response.content.decode()
+    assert "SVG images are not accepted" in response.content.decode()
     assert response.context["adminform"].form["title"].value() == TITLE
 
 
