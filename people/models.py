@@ -4,10 +4,17 @@ from django.db import models
 from django.urls import reverse
 
 from mi_site.core.images import RandomName, validate_image
-from mi_site.core.publishing import Publishable
+from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
 from mi_site.core.slugs import AutoSlugMixin
 from programs.models import Department, Program
+
+
+class PersonQuerySet(PublishableQuerySet):
+    def current(self):
+        """Staff who still work at MI: former staff keep their profile row but leave the
+        directory, department and program pages."""
+        return self.filter(is_active=True)
 
 
 class Person(AutoSlugMixin, Publishable):
@@ -73,6 +80,8 @@ class Person(AutoSlugMixin, Publishable):
     )  # fmt: skip
 
     slug_source = "display_name"
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
         ordering = ["leadership_rank", "sort_name"]

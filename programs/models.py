@@ -9,7 +9,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from mi_site.core.images import RandomName, validate_image
-from mi_site.core.publishing import Publishable
+from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
 from mi_site.core.slugs import AutoSlugMixin
 
@@ -135,6 +135,23 @@ def status_for_dates(start: date | None, end: date | None, today: date) -> Progr
     return ProgramStatus.ONGOING
 
 
+def program_status_q(status: str, today: date) -> Q:
+    """The rows whose `program_status` is `status`: the SQL twin of `status_for_dates` plus
+    the editor's override, so lists can filter by status without loading every program."""
+    started = Q(start_date__isnull=True) | Q(start_date__lte=today)
+    derived = {
+        ProgramStatus.PLANNED: Q(start_date__gt=today),
+        ProgramStatus.COMPLETED: started & Q(end_date__lt=today),
+        ProgramStatus.ONGOING: started & (Q(end_date__isnull=True) | Q(end_date__gte=today)),
+    }[ProgramStatus(status)]
+    return Q(status_override=status) | (Q(status_override="") & derived)
+
+
+class ProgramQuerySet(PublishableQuerySet):
+    def with_status(self, status: str, today: date | None = None):
+        return self.filter(program_status_q(status, today or timezone.localdate()))
+
+
 class Program(AutoSlugMixin, Publishable):
     title = models.CharField(max_length=255)
     slug = models.SlugField(max_length=200, unique=True, blank=True, help_text=SLUG_HELP)
@@ -166,6 +183,8 @@ class Program(AutoSlugMixin, Publishable):
         help_text="Describe the image for readers who cannot see it.",
     )  # fmt: skip
     tags = TaggableManager(blank=True)
+
+    objects = ProgramQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
         ordering = ["-start_date", "title"]

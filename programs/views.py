@@ -1,15 +1,120 @@
+"""The program list (ongoing, planned, completed; by department) and the program page."""
+
+from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from mi_site.core.seo import Crumb, FeedLink, PageMetaMixin, describe, image_url, page_meta
 from mi_site.core.views import LiveMixin
 
-from .models import Program
+from .models import Program, ProgramPartner, ProgramStatus
+
+PROGRAM_NEWS_COUNT = 6
+STATUS_HEADINGS = {
+    ProgramStatus.ONGOING: "Ongoing programs",
+    ProgramStatus.PLANNED: "Planned programs",
+    ProgramStatus.COMPLETED: "Completed programs",
+}
+PARTNER_HEADINGS = {
+    ProgramPartner.Role.FUNDER: "Funded by",
+    ProgramPartner.Role.IMPLEMENTING: "Implementing partners",
+    ProgramPartner.Role.OTHER: "Other partners",
+}
 
 
-class ProgramListView(LiveMixin, ListView):
+def program_crumbs(*more: Crumb) -> list[Crumb]:
+    home, programs = reverse("site:home"), reverse("programs:program-list")
+    return [Crumb("Home", home), Crumb("Programs", programs), *more]
+
+
+def by_status(programs) -> list[tuple[str, list]]:
+    """(heading, programs) for each status that has programs, ongoing first."""
+    sections = {status: [] for status in STATUS_HEADINGS}
+    for program in programs:
+        sections[program.program_status].append(program)
+    return [(STATUS_HEADINGS[status], items) for status, items in sections.items() if items]
+
+
+class ProgramListView(PageMetaMixin, LiveMixin, ListView):
     model = Program
-    queryset = Program.objects.select_related("department")
+    queryset = Program.objects.select_related("department").order_by(
+        F("department__order").asc(nulls_last=True), "department__name", "-start_date", "title"
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = by_status(context["object_list"])
+        return context
+
+    def get_meta(self, context):
+        return page_meta(
+            self.request,
+            title="Programs",
+            description="The Mekong Institute's capacity programs and projects, ongoing and "
+            "completed, by department: what they do, where, and who funds them.",
+            breadcrumbs=program_crumbs(),
+        )
 
 
-class ProgramDetailView(LiveMixin, DetailView):
+class ProgramDetailView(PageMetaMixin, LiveMixin, DetailView):
     model = Program
-    queryset = Program.objects.select_related("department")
+    queryset = Program.objects.select_related("department").prefetch_related(
+        "countries",
+        "tags",
+        Prefetch("partner_roles", queryset=ProgramPartner.objects.select_related("partner")),
+    )
+
+    def get_context_data(self, **kwargs):
+        program = self.object
+        news = program.articles.live().select_related("department")
+        return super().get_context_data(
+            partner_groups=partner_groups(program.partner_roles.all()),
+            team=team(program),
+            news=news[:PROGRAM_NEWS_COUNT],
+            **kwargs,
+        )
+
+    def get_meta(self, context):
+        program = self.object
+        return page_meta(
+            self.request,
+            title=program.title,
+            description=describe(program.summary, program.body),
+            breadcrumbs=program_crumbs(Crumb(program.title, program.get_absolute_url())),
+            image=image_url(program.hero_image),
+            image_alt=program.hero_alt,
+            feeds=[
+                FeedLink(
+                    f"News of {program.title}",
+                    reverse("feeds:program-rss", kwargs={"slug": program.slug}),
+                    reverse("feeds:program-atom", kwargs={"slug": program.slug}),
+                )
+            ],
+        )
+
+
+def partner_groups(roles) -> list[tuple[str, list]]:
+    groups = {role: [] for role in PARTNER_HEADINGS}
+    for role in roles:
+        groups[role.role].append(role.partner)
+    return [(PARTNER_HEADINGS[role], partners) for role, partners in groups.items() if partners]
+
+
+def team(program):
+    """The program's current staff (live, active profiles), leads first.
+
+    Reached through reverse relations: people builds on programs, never the other way.
+    """
+    memberships = program.memberships
+    role = memberships.model.Role
+    role_order = Case(
+        When(role=role.LEAD, then=Value(0)),
+        When(role=role.CONTACT, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
+        memberships.filter(person__in=program.people.live().current())
+        .select_related("person__department")
+        .order_by(role_order, "person__leadership_rank", "person__sort_name")
+    )

@@ -5,6 +5,7 @@ from . import views
 app_name = "site"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("departments/", views.DepartmentListView.as_view(), name="department-list"),
     path(
         "departments/<slug:slug>/", views.DepartmentDetailView.as_view(), name="department-detail"
     ),

@@ -1,0 +1,69 @@
+"""Template helpers for the public pages: JSON-LD, department accents, dates, image sizes."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+ACCENTS = 6  # number of --accent-N colours in static/css/tokens.css
+
+# As Django's json_script: these three characters could end the <script> element or start
+# an HTML comment, so they are escaped inside the JSON (where \u003C means the same thing).
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data: dict) -> str:
+    """A JSON-LD block: data for machines, never executed, safe whatever the strings hold."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.filter
+def accent(obj) -> str:
+    """A stable colour class for a department (or any saved object): `accent-1`..`accent-6`."""
+    if obj is None or obj.pk is None:
+        return "accent-0"
+    return f"accent-{(obj.pk - 1) % ACCENTS + 1}"
+
+
+@register.simple_tag
+def date_range(start, end=None) -> str:
+    """An event's dates as MI writes them, with an en dash: "5-7 March 2024", "30 November -
+    2 December 2020", "30 December 2020 - 2 January 2021" (only what changes is repeated)."""
+    if not start:
+        return ""
+    if not end or end == start:
+        return format_date(start, "j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{format_date(start, 'j')}\u2013{format_date(end, 'j F Y')}"
+    if start.year == end.year:
+        return f"{format_date(start, 'j F')} \u2013 {format_date(end, 'j F Y')}"
+    return f"{format_date(start, 'j F Y')} \u2013 {format_date(end, 'j F Y')}"
+
+
+@register.simple_tag
+def year_span(start, end=None) -> str:
+    """A program's years at a glance: "2017-2020" (en dash), "2024", "From 2021", "Until 2030"."""
+    if start and end:
+        return str(start.year) if start.year == end.year else f"{start.year}\u2013{end.year}"
+    if start:
+        return f"From {start.year}"
+    return f"Until {end.year}" if end else ""
+
+
+@register.filter
+def image_size(image) -> dict | None:
+    """`{"width", "height"}` of an image field's file, or None when it cannot be read: a
+    missing file must cost an image, never the page."""
+    if not image:
+        return None
+    try:
+        return {"width": image.width, "height": image.height}
+    except (OSError, ValueError):
+        return None

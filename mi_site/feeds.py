@@ -1,0 +1,132 @@
+"""RSS 2.0 and Atom feeds: all news, and the news of one department, theme, program, country
+or tag.
+
+Every feed lists live articles only (`Article.objects.live()`), newest first, with absolute
+links (django.contrib.syndication adds the request's scheme and host), the standfirst as the
+description and the tags as categories. Each feed runs a fixed number of queries: the object
+(when there is one), the articles, and one prefetch for their tags.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from taggit.models import Tag
+
+from news.forms import live_tags
+from news.models import Article
+from programs.models import Country, Department, Program, Theme
+
+ITEMS_PER_FEED = 20
+PUBLISHER = "Mekong Institute"
+
+
+class NewsFeed(Feed):
+    """All live news, newest first."""
+
+    feed_type = Rss201rev2Feed
+    title = f"{PUBLISHER} news"
+    description = "News from the Mekong Institute and its programs in the Greater Mekong Subregion."
+    author_name = PUBLISHER
+    language = settings.LANGUAGE_CODE
+
+    def link(self, obj=None):
+        return obj.get_absolute_url() if obj is not None else reverse("news:article-list")
+
+    def articles(self, obj):
+        """The live articles this feed is about; per-object feeds narrow it down."""
+        return Article.objects.live()
+
+    def items(self, obj=None):
+        # Filtering by one object never repeats an article (the link tables are unique per
+        # pair), so no DISTINCT is needed.
+        articles = self.articles(obj).prefetch_related("tags")
+        return articles.order_by("-publish_at", "-pk")[:ITEMS_PER_FEED]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        # A scheduled article was last saved before it went live: it changed when it went live.
+        return max(item.updated_at, item.publish_at)
+
+    def item_author_name(self, item):
+        return PUBLISHER
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class ObjectNewsFeed(NewsFeed):
+    """The live news of one object, found by its slug; an unknown slug is a 404."""
+
+    model = None
+    article_filter = ""
+
+    def get_queryset(self):
+        return self.model._default_manager.all()
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.get_queryset(), slug=slug)
+
+    def title(self, obj):
+        return f"{PUBLISHER} news: {obj}"
+
+    def description(self, obj):
+        return f"News from the Mekong Institute about {obj}."
+
+    def articles(self, obj):
+        return Article.objects.live().filter(**{self.article_filter: obj})
+
+
+class DepartmentNewsFeed(ObjectNewsFeed):
+    model = Department
+    article_filter = "department"
+
+
+class ThemeNewsFeed(ObjectNewsFeed):
+    model = Theme
+    article_filter = "themes"
+
+
+class CountryNewsFeed(ObjectNewsFeed):
+    model = Country
+    article_filter = "countries"
+
+
+class ProgramNewsFeed(ObjectNewsFeed):
+    model = Program
+    article_filter = "programs"
+
+    def get_queryset(self):
+        # A program that is not live has no public page, so it has no public feed either.
+        return Program.objects.live()
+
+
+class TagNewsFeed(ObjectNewsFeed):
+    model = Tag
+    article_filter = "tags"
+
+    def get_queryset(self):
+        # Only tags used by live articles are public: a tag used only by a draft (whose name
+        # may give the draft away) answers 404.
+        return live_tags()
+
+    def link(self, obj=None):
+        return reverse("site:tag-detail", kwargs={"slug": obj.slug})
+
+
+def atom(feed_class):
+    """The Atom twin of an RSS feed class: same items, Atom's format."""
+    return type(
+        f"Atom{feed_class.__name__}",
+        (feed_class,),
+        {"feed_type": Atom1Feed, "subtitle": feed_class.description},
+    )

@@ -1,0 +1,82 @@
+"""The news list's filters: a form bound to `request.GET`.
+
+Each menu offers only what the public may see (live programs, years and tags of live
+articles), and a value that is not on offer makes the form invalid, which the view answers
+with a 404: a mistyped or stale link never shows an unfiltered list as if it were filtered.
+"""
+
+from django import forms
+from taggit.models import Tag
+
+from programs.models import Country, Department, Program, Theme
+
+from .models import Article
+
+# Form field -> the article lookup it filters on. Slugs are unique, so no filter can match
+# an article twice and the list needs no DISTINCT.
+FILTER_LOOKUPS = {
+    "department": "department__slug",
+    "theme": "themes__slug",
+    "program": "programs__slug",
+    "country": "countries__slug",
+    "year": "publish_at__year",
+    "tag": "tags__slug",
+}
+
+
+def live_tags():
+    """Tags that some live article carries: a tag used only by a draft stays unknown."""
+    return Tag.objects.filter(pk__in=Article.objects.live().values("tags"))
+
+
+class NewsFilterForm(forms.Form):
+    department = forms.ChoiceField(label="Department", required=False)
+    theme = forms.ChoiceField(label="Theme", required=False)
+    program = forms.ChoiceField(label="Program", required=False)
+    country = forms.ChoiceField(label="Country", required=False)
+    year = forms.ChoiceField(label="Year", required=False)
+    # Tags are too many for a menu: a tag arrives from a link and is kept as a hidden field.
+    tag = forms.SlugField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.tag = None
+        menus = {
+            "department": ("All departments", Department.objects.values_list("slug", "name")),
+            "theme": ("All themes", Theme.objects.values_list("slug", "name")),
+            "program": ("All programs", Program.objects.live().values_list("slug", "title")),
+            "country": ("All countries", Country.objects.values_list("slug", "name")),
+            "year": ("All years", self.year_choices()),
+        }
+        for name, (everything, choices) in menus.items():
+            self.fields[name].choices = [("", everything), *choices]
+
+    @staticmethod
+    def year_choices():
+        years = Article.objects.live().datetimes("publish_at", "year", order="DESC")
+        return [(str(moment.year), str(moment.year)) for moment in years]
+
+    def clean_tag(self):
+        slug = self.cleaned_data["tag"]
+        if slug:
+            self.tag = live_tags().filter(slug=slug).first()
+            if self.tag is None:
+                raise forms.ValidationError("No news carries this tag.", code="unknown_tag")
+        return slug
+
+    def filter(self, articles):
+        for name, lookup in FILTER_LOOKUPS.items():
+            if value := self.cleaned_data.get(name):
+                articles = articles.filter(**{lookup: value})
+        return articles
+
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(field name, what the reader chose) for each filter in use, in the form's order."""
+        active = []
+        for name in FILTER_LOOKUPS:
+            value = self.cleaned_data.get(name)
+            if not value:
+                continue
+            label = self.tag.name if name == "tag" else dict(self.fields[name].choices)[value]
+            active.append((name, label))
+        return active
