@@ -15,7 +15,7 @@ STRONG_KEY = secrets.token_urlsafe(50)
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY",
              "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "SECURE_SSL_REDIRECT",
-             "STATICFILES_STORAGE"}}  # fmt: skip
+             "STATICFILES_STORAGE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}  # fmt: skip
     return subprocess.run(  # noqa: S603 - fixed argv, our own manage.py
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

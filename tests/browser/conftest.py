@@ -37,6 +37,8 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests: .ci/run installs Debian's chromium")
         pytest.skip("Debian's chromium not installed: browser tests skipped")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
@@ -45,16 +47,6 @@ def browser():
         )
         yield chromium
         chromium.close()
-
-
-@pytest.fixture
-def roles(transactional_db):
-    """The role groups, which a previous live-server test's flush may have removed."""
-    from django.apps import apps
-
-    from mi_site.roles import sync_roles
-
-    sync_roles(apps)
 
 
 @pytest.fixture
@@ -67,7 +59,7 @@ def page(browser, live_server):
 
 
 @pytest.fixture
-def log_in(page, role_user, roles):
+def log_in(page, role_user):
     """`log_in("Editors")` signs a new user with that role in through the admin login page."""
 
     def sign_in(role: str):
