@@ -68,7 +68,6 @@ class ObjectNewsFeed(NewsFeed):
     """The live news of one object, found by its slug; an unknown slug is a 404."""
 
     model = None
-    article_filter = ""
 
     def get_queryset(self):
         return self.model._default_manager.all()
@@ -83,27 +82,23 @@ class ObjectNewsFeed(NewsFeed):
         return f"News from the Mekong Institute about {obj}."
 
     def articles(self, obj):
-        return Article.objects.live().filter(**{self.article_filter: obj})
+        return Article.objects.live().about(obj)
 
 
 class DepartmentNewsFeed(ObjectNewsFeed):
     model = Department
-    article_filter = "department"
 
 
 class ThemeNewsFeed(ObjectNewsFeed):
     model = Theme
-    article_filter = "themes"
 
 
 class CountryNewsFeed(ObjectNewsFeed):
     model = Country
-    article_filter = "countries"
 
 
 class ProgramNewsFeed(ObjectNewsFeed):
     model = Program
-    article_filter = "programs"
 
     def get_queryset(self):
         # A program that is not live has no public page, so it has no public feed either.
@@ -112,7 +107,6 @@ class ProgramNewsFeed(ObjectNewsFeed):
 
 class TagNewsFeed(ObjectNewsFeed):
     model = Tag
-    article_filter = "tags"
 
     def get_queryset(self):
         # Only tags used by live articles are public: a tag used only by a draft (whose name

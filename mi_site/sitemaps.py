@@ -115,13 +115,12 @@ class HubSitemap(BaseSitemap):
     """Department, country, theme or tag pages, dated by their newest live article."""
 
     model = None
-    article_filter = ""
 
     def hubs(self):
         return self.model._default_manager.all()
 
     def items(self):
-        articles = Article.objects.live().filter(**{self.article_filter: OuterRef("pk")})
+        articles = Article.objects.live().about(OuterRef("pk"), model=self.model)
         newest_article = articles.order_by("-publish_at").values("publish_at")[:1]
         annotated = self.hubs().annotate(
             newest_article=Subquery(newest_article, output_field=DateTimeField())
@@ -138,22 +137,18 @@ class HubSitemap(BaseSitemap):
 
 class DepartmentSitemap(HubSitemap):
     model = Department
-    article_filter = "department"
 
 
 class CountrySitemap(HubSitemap):
     model = Country
-    article_filter = "countries"
 
 
 class ThemeSitemap(HubSitemap):
     model = Theme
-    article_filter = "themes"
 
 
 class TagSitemap(HubSitemap):
     model = Tag
-    article_filter = "tags"
 
     def hubs(self):
         # A tag page exists for readers only when some live article carries the tag.

@@ -7,6 +7,7 @@ from django.db.models import Case, F, Func, IntegerField, OuterRef, Q, Subquery,
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from taggit.managers import TaggableManager
+from taggit.models import Tag
 
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.publishing import Publishable, PublishableQuerySet
@@ -22,7 +23,23 @@ def count_of(rows):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
+# How an article links to each kind of hub page: its feed, sitemap entry and page all ask
+# `Article.objects.live().about(hub)`.
+HUB_LOOKUPS = {
+    Department: "department",
+    Theme: "themes",
+    Country: "countries",
+    Program: "programs",
+    Tag: "tags",
+}
+
+
 class ArticleQuerySet(PublishableQuerySet):
+    def about(self, hub, *, model=None):
+        """Articles linked to `hub`: a department (the label above the title), theme, country,
+        program or tag. Pass `model` when `hub` is an expression such as `OuterRef("pk")`."""
+        return self.filter(**{HUB_LOOKUPS[model or type(hub)]: hub})
+
     def related_to(self, article):
         """Other live articles ranked by what they share with `article`: programs first, then
         the department, then tags and countries together; newest first among equals.

@@ -82,12 +82,11 @@ class HubDetailView(PageMetaMixin, DetailView):
     """A department, country or theme page: the object, its live programs and news."""
 
     kind = ""  # feed kind and news filter name
-    article_filter = ""
     program_filter = ""
     parent_crumb = None
 
     def get_context_data(self, **kwargs):
-        news = Article.objects.live().filter(**{self.article_filter: self.object})
+        news = Article.objects.live().about(self.object)
         context = {
             "news": news.select_related("department")[:HUB_NEWS_COUNT],
             "all_news_url": news_list_url(**{self.kind: self.object.slug}),
@@ -119,7 +118,6 @@ class DepartmentDetailView(HubDetailView):
     template_name = "site/department_detail.html"
     model = Department
     kind = "department"
-    article_filter = "department"
     program_filter = "department"
 
     @staticmethod
@@ -146,7 +144,6 @@ class CountryDetailView(HubDetailView):
     template_name = "site/country_detail.html"
     model = Country
     kind = "country"
-    article_filter = "countries"
     program_filter = "countries"
 
     def title(self, obj):
@@ -163,7 +160,6 @@ class ThemeDetailView(HubDetailView):
     template_name = "site/theme_detail.html"
     model = Theme
     kind = "theme"
-    article_filter = "themes"
 
     def description(self, obj):
         return describe(obj.summary, fallback=f"News from the Mekong Institute on {obj.name}.")
@@ -172,7 +168,7 @@ class ThemeDetailView(HubDetailView):
 def tag_detail(request, slug):
     # A tag exists for readers only when some live article carries it.
     tag = get_object_or_404(live_tags(), slug=slug)
-    news = Article.objects.live().filter(tags__slug=slug).select_related("department")
+    news = Article.objects.live().about(tag).select_related("department")
     programs = Program.objects.live().filter(tags__slug=slug).select_related("department")
     url = reverse("site:tag-detail", kwargs={"slug": slug})
     meta = page_meta(
