@@ -9,6 +9,7 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from mi_site.core.constraints import dates_in_order
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
@@ -171,12 +172,11 @@ class Article(AutoSlugMixin, Publishable):
         ]
         constraints = [
             *Publishable.Meta.constraints,
-            models.CheckConstraint(
-                condition=Q(event_end__isnull=True)
-                | Q(event_start__isnull=True)
-                | Q(event_end__gte=F("event_start")),
+            dates_in_order(
+                "event_start",
+                "event_end",
                 name="article_event_end_after_start",
-                violation_error_message="The event cannot end before it starts.",
+                message="The event cannot end before it starts.",
             ),
         ]
 

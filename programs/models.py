@@ -3,11 +3,12 @@
 from datetime import date
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from mi_site.core.constraints import dates_in_order
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
@@ -195,12 +196,11 @@ class Program(AutoSlugMixin, Publishable):
         ]
         constraints = [
             *Publishable.Meta.constraints,
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True)
-                | Q(start_date__isnull=True)
-                | Q(end_date__gte=F("start_date")),
+            dates_in_order(
+                "start_date",
+                "end_date",
                 name="program_end_after_start",
-                violation_error_message="The end date cannot be before the start date.",
+                message="The end date cannot be before the start date.",
             ),
         ]
 

@@ -11,8 +11,10 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
+
+from .constraints import dates_in_order
 
 
 class Status(models.TextChoices):
@@ -117,12 +119,12 @@ class Publishable(models.Model):
             )
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(expire_at__isnull=True)
-                | Q(publish_at__isnull=True)
-                | Q(expire_at__gt=F("publish_at")),
+            dates_in_order(
+                "publish_at",
+                "expire_at",
+                strict=True,
                 name="%(app_label)s_%(class)s_expiry_after_publish",
-                violation_error_message="The expiry time must be after the publish time.",
+                message="The expiry time must be after the publish time.",
             )
         ]
 
