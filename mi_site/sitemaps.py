@@ -159,10 +159,16 @@ class TagSitemap(HubSitemap):
 
 
 class StaticSitemap(BaseSitemap):
-    """The home page and the three lists, dated by the newest live item each shows."""
+    """The home page and the four lists, dated by the newest live item each shows."""
 
     def items(self):
-        return ["site:home", "news:article-list", "people:person-list", "programs:program-list"]
+        return [
+            "site:home",
+            "news:article-list",
+            "people:person-list",
+            "programs:program-list",
+            "site:department-list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -174,6 +180,7 @@ class StaticSitemap(BaseSitemap):
             "news:article-list": summary.articles,
             "people:person-list": summary.people,
             "programs:program-list": summary.programs,
+            "site:department-list": latest(summary.articles, summary.programs, summary.people),
         }[item] or summary.site
 
     def get_latest_lastmod(self):

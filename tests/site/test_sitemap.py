@@ -44,7 +44,13 @@ def read_sitemap(client):
 
 def expected_urls(site):
     """The live pages, listed by hand from what build_site() made."""
-    lists = ("site:home", "news:article-list", "people:person-list", "programs:program-list")
+    lists = (
+        "site:home",
+        "news:article-list",
+        "people:person-list",
+        "programs:program-list",
+        "site:department-list",
+    )
     paths = [reverse(name) for name in lists]
     paths += [obj.get_absolute_url() for obj in site.articles + site.people + site.programs]
     paths += [obj.get_absolute_url() for obj in site.departments + site.themes]
