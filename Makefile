@@ -26,7 +26,7 @@ demo: migrate
 	$(DEV_ENV) $(PY) manage.py load_demo_content
 
 run: demo
-	@$(DEV_ENV) $(PY) manage.py demo_logins
+	@$(DEV_ENV) $(PY) manage.py demo_logins --base-url http://$(HOST):$(PORT)
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Every test: SQLite by default, PostgreSQL when DATABASE_URL is set. Browser tests run when
