@@ -1,5 +1,3 @@
-import importlib
-
 import pytest
 
 
@@ -29,24 +27,10 @@ def _needs_database(request) -> bool:
 
 @pytest.fixture(autouse=True)
 def _reference_data(request):
-    """Put back the rows our data migrations make (the six GMS countries, the role groups).
-
-    A transactional test (live server, `migrate`) ends by emptying every table, and the next
-    test on the same worker would find no countries and roles that `migrate` guarantees.
-    """
+    """Every test that uses the database finds the countries and roles `migrate` makes."""
     if not _needs_database(request):
         return
     request.getfixturevalue("_django_db_helper")
-    from django.apps import apps
-    from django.contrib.auth.models import Group
+    from tests.reference_data import restore_reference_data
 
-    from mi_site.roles import ROLES, sync_roles
-    from programs.models import Country
-
-    if Country.objects.count() < len(GMS_COUNTRIES.GMS_COUNTRIES):
-        GMS_COUNTRIES.add_countries(apps, None)
-    if Group.objects.filter(name__in=ROLES).count() < len(ROLES):
-        sync_roles(apps)
-
-
-GMS_COUNTRIES = importlib.import_module("programs.migrations.0002_gms_countries")
+    restore_reference_data()

@@ -4,6 +4,8 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
+from tests.reference_data import restore_reference_data
+
 
 @pytest.fixture(scope="module")
 def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
@@ -23,6 +25,7 @@ def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
             override_settings(MEDIA_ROOT=media),
             transaction.atomic(),
         ):
+            restore_reference_data()
             yield
             transaction.set_rollback(True)
 

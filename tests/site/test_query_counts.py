@@ -82,7 +82,7 @@ def make_hub() -> Hub:
     hub = Hub(
         department,
         ThemeFactory(),
-        gms_country("Thailand", "thailand", "TH"),
+        gms_country("TH"),
         program,
         person,
         article,
