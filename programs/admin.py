@@ -62,17 +62,8 @@ class ProgramPartnerInline(admin.TabularInline):
     verbose_name_plural = "partners (funders and implementing partners)"
 
 
-class ProgramForm(forms.ModelForm):
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("hero_image") and not cleaned.get("hero_alt"):
-            self.add_error("hero_alt", "Describe the image for readers who cannot see it.")
-        return cleaned
-
-
 @admin.register(Program)
 class ProgramAdmin(PublishableAdmin):
-    form = ProgramForm
     list_display = ["title", "department", "start_date", "end_date", "program_status_display",
                     "state_badge", "hero_thumbnail"]  # fmt: skip
     list_filter = [*PublishableAdmin.list_filter, "department", "countries"]

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -209,6 +210,11 @@ class Program(AutoSlugMixin, Publishable):
 
     def get_absolute_url(self):
         return reverse("programs:program-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not self.hero_alt:
+            raise ValidationError({"hero_alt": "Describe the image for readers who cannot see it."})
 
     @property
     def program_status(self) -> ProgramStatus:
