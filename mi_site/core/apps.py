@@ -5,3 +5,10 @@ class CoreConfig(AppConfig):
     name = "mi_site.core"
     label = "core"
     verbose_name = "MI Site kernel"
+
+    def ready(self):
+        from taggit.models import Tag
+
+        from . import tags
+
+        tags.connect(Tag)

@@ -1,0 +1,36 @@
+"""Tag slugs: readable ASCII for a tag in any script, never empty, never a clash.
+
+taggit makes slugs with `slugify(allow_unicode=True)`. A Thai, Lao, Burmese or Khmer name
+keeps its letters but loses its combining vowel signs, a name of only punctuation or emoji
+gets an empty slug, and neither matches the `<slug:>` URL converter, so the tag's page, feeds
+and sitemap entry cannot be linked at all. MI's tags get the slugs its articles get
+(`slugs.py`): transliterated, readable, unique (`ຫຼວງພະບາງ` -> `hlvngphabang`, `Cà phê` ->
+`ca-phe`, a second `Ca phe` -> `ca-phe-2`, `#` -> `tag`).
+
+A slug is made once, when the tag is created (or when it is not a valid address), and kept
+when the tag is renamed, so links to the tag page keep working.
+"""
+
+import re
+
+from django.db.models.signals import pre_save
+
+from .slugs import unique_slug
+
+# What Django's `<slug:>` path converter accepts.
+URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def is_url_slug(slug: str) -> bool:
+    return bool(slug) and URL_SLUG.fullmatch(slug) is not None
+
+
+def give_tag_a_slug(sender, instance, **kwargs):
+    # taggit fills `slug` from the name just before saving a new tag; that value is replaced.
+    made_by_taggit = instance._state.adding and instance.slug == instance.slugify(instance.name)
+    if made_by_taggit or not is_url_slug(instance.slug):
+        instance.slug = unique_slug(instance, instance.name)
+
+
+def connect(tag_model) -> None:
+    pre_save.connect(give_tag_a_slug, sender=tag_model, dispatch_uid="core.tags.slug")
