@@ -5,6 +5,7 @@ assign only the role groups, and cannot edit a superuser's account (so no one ca
 a more powerful account by resetting its password).
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
@@ -67,6 +68,19 @@ class TaggedItemInline(admin.TabularInline):
 admin.site.unregister(Tag)
 
 
+class TagForm(forms.ModelForm):
+    # ASCII only, like every other address on the site (mi_site.core.tags).
+    slug = forms.SlugField(
+        required=False,
+        max_length=100,
+        help_text="The address of the tag's page. Leave empty to make one from the name.",
+    )
+
+    class Meta:
+        model = Tag
+        fields = ["name", "slug"]
+
+
 @admin.register(Tag)
 class SiteTagAdmin(TagAdmin):
     """taggit's admin, with its merge action limited to those who may change tags.
@@ -76,6 +90,7 @@ class SiteTagAdmin(TagAdmin):
     the selected tags also made taggit untag everything carrying that tag (see below).
     """
 
+    form = TagForm
     inlines = [TaggedItemInline]
     list_display = ["name", "slug", "uses"]
 
