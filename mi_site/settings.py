@@ -41,7 +41,8 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with the site of mi_site/core/admin_site.py as `admin.site`.
+    "mi_site.core.admin_site.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A database error in a view answers the designed 503 with Retry-After, not a 500.
+    "mi_site.pages.middleware.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "mi_site.urls"
@@ -95,6 +98,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that hangs must not hold a worker until the WSGI server kills it. PostgreSQL only
+# (SQLite keeps its own lock `timeout`): connect_timeout bounds connecting, startup packet and
+# authentication included; statement_timeout makes a live server cancel a slow query (0 sends
+# none, so the role's or server's own setting applies, as migrations on a large table may
+# need); TCP keepalives and tcp_user_timeout drop a connection whose server host vanished
+# mid-query. A server process that hangs while its host still acknowledges packets is beyond
+# what libpq can detect: the WSGI server's worker timeout is the last guard.
+if DATABASES["default"]["ENGINE"].endswith(("postgresql", "postgis")):
+    _statement_timeout = env.int("DB_STATEMENT_TIMEOUT", default=10_000)  # milliseconds
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": env.int("DB_CONNECT_TIMEOUT", default=3),  # seconds
+        **({"options": f"-c statement_timeout={_statement_timeout}"} if _statement_timeout else {}),
+        "keepalives": 1,
+        "keepalives_idle": 5,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": env.int("DB_TCP_USER_TIMEOUT", default=15_000),  # milliseconds
+        # Options given in DATABASE_URL (?sslmode=require&...) win over these defaults.
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")

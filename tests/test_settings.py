@@ -1,5 +1,6 @@
 """Production settings refuse to start half-configured, and `check --deploy` is clean."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -54,3 +55,53 @@ def test_check_deploy_is_clean_in_production_mode():
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def database_options(**env: str) -> dict:
+    result = manage(
+        "shell", "--no-imports", "-c",
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {})))",
+        DEBUG="1", **env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+POSTGRES = "postgres://mi@db.example.org:5432/mi_site"
+
+
+def test_postgresql_gets_connect_statement_and_tcp_timeouts_by_default():
+    assert database_options(DATABASE_URL=POSTGRES) == {
+        "connect_timeout": 3,
+        "options": "-c statement_timeout=10000",
+        "keepalives": 1,
+        "keepalives_idle": 5,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 15000,
+    }
+
+
+def test_database_timeouts_come_from_the_environment():
+    options = database_options(
+        DATABASE_URL=POSTGRES, DB_CONNECT_TIMEOUT="7", DB_STATEMENT_TIMEOUT="1234",
+        DB_TCP_USER_TIMEOUT="4321",
+    )  # fmt: skip
+    assert options["connect_timeout"] == 7
+    assert options["options"] == "-c statement_timeout=1234"
+    assert options["tcp_user_timeout"] == 4321
+
+
+def test_a_statement_timeout_of_zero_leaves_the_servers_own_setting():
+    assert "options" not in database_options(DATABASE_URL=POSTGRES, DB_STATEMENT_TIMEOUT="0")
+
+
+def test_options_in_the_database_url_win_over_the_defaults():
+    options = database_options(DATABASE_URL=f"{POSTGRES}?sslmode=require&connect_timeout=9")
+    assert options["sslmode"] == "require"
+    assert options["connect_timeout"] == 9
+
+
+def test_sqlite_keeps_its_own_options():
+    assert database_options(DATABASE_URL="sqlite:///db.sqlite3", DB_CONNECT_TIMEOUT="7") == {}

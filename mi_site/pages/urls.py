@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import health, views
 
 app_name = "site"
 urlpatterns = [
@@ -12,5 +12,5 @@ urlpatterns = [
     path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="country-detail"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme-detail"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag-detail"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
 ]

@@ -1,11 +1,8 @@
-"""Pages that span apps: home, hub pages for departments, countries, themes and tags, health."""
+"""Pages that span apps: home, hub pages for departments, countries, themes and tags."""
 
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from mi_site.core.seo import (
@@ -186,14 +183,3 @@ def tag_detail(request, slug):
         "all_news_url": news_list_url(tag=slug),
     }
     return render(request, "site/tag_detail.html", context)
-
-
-@never_cache
-def healthz(request):
-    """For load balancers: 200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return JsonResponse({"status": "ok"})
