@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from taggit.models import Tag
 
+from mi_site.core.times import to_the_second
 from news.forms import live_tags
 from news.models import Article
 from people.models import Person
@@ -31,7 +32,8 @@ SITEMAP_URLS_PER_PAGE = 5000  # well under the protocol's 50,000; the index page
 
 
 def latest(*times):
-    return max((t for t in times if t), default=None)
+    """The newest of `times` (None ignored) to the whole second, as every `lastmod` is given."""
+    return to_the_second(max((t for t in times if t), default=None))
 
 
 def newest(queryset):

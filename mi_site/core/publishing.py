@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .constraints import dates_in_order
+from .times import to_the_second
 
 
 class Status(models.TextChoices):
@@ -129,9 +130,10 @@ class Publishable(models.Model):
         ]
 
     def save(self, *args, **kwargs):
-        # "Published" with no time means "now": the item becomes live on this save.
+        # "Published" with no time means "now": the item becomes live on this save. Whole
+        # seconds, as every time the public sees is given (mi_site/core/times.py).
         if self.status == Status.PUBLISHED and self.publish_at is None:
-            self.publish_at = timezone.now()
+            self.publish_at = to_the_second(timezone.now())
         super().save(*args, **kwargs)
 
     @property
