@@ -7,19 +7,29 @@ description and the tags as categories. Each feed runs a fixed number of queries
 (when there is one), the articles, and one prefetch for their tags.
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from taggit.models import Tag
 
+from mi_site.core.times import to_the_second
 from news.forms import live_tags
 from news.models import Article
 from programs.models import Country, Department, Program, Theme
 
 ITEMS_PER_FEED = 20
 PUBLISHER = "Mekong Institute"
+# Control characters XML 1.0 cannot carry: one pasted into a title would make the feed fail.
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return NOT_IN_XML.sub(" ", text)
 
 
 class NewsFeed(Feed):
@@ -45,23 +55,26 @@ class NewsFeed(Feed):
         return articles.order_by("-publish_at", "-pk")[:ITEMS_PER_FEED]
 
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
-        return item.standfirst
+        # RSS <description> and Atom <summary type="html"> carry HTML: readers decode the XML
+        # and render what is left as markup. The standfirst is plain text, so it is escaped
+        # once more and reaches the reader as text, whatever an editor typed.
+        return escape(xml_text(item.standfirst))
 
     def item_pubdate(self, item):
-        return item.publish_at
+        return to_the_second(item.publish_at)
 
     def item_updateddate(self, item):
         # A scheduled article was last saved before it went live: it changed when it went live.
-        return max(item.updated_at, item.publish_at)
+        return to_the_second(max(item.updated_at, item.publish_at))
 
     def item_author_name(self, item):
         return PUBLISHER
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [xml_text(tag.name) for tag in item.tags.all()]
 
 
 class ObjectNewsFeed(NewsFeed):
@@ -76,10 +89,10 @@ class ObjectNewsFeed(NewsFeed):
         return get_object_or_404(self.get_queryset(), slug=slug)
 
     def title(self, obj):
-        return f"{PUBLISHER} news: {obj}"
+        return xml_text(f"{PUBLISHER} news: {obj}")
 
     def description(self, obj):
-        return f"News from the Mekong Institute about {obj}."
+        return xml_text(f"News from the Mekong Institute about {obj}.")
 
     def articles(self, obj):
         return Article.objects.live().about(obj)
