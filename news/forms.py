@@ -6,6 +6,7 @@ with a 404: a mistyped or stale link never shows an unfiltered list as if it wer
 """
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from taggit.models import Tag
 
 from programs.models import Country, Department, Program, Theme
@@ -25,8 +26,12 @@ FILTER_LOOKUPS = {
 
 
 def live_tags():
-    """Tags that some live article carries: a tag used only by a draft stays unknown."""
-    return Tag.objects.filter(pk__in=Article.objects.live().values("tags"))
+    """Tags that some live article carries: a tag used only by a draft stays unknown.
+
+    A semi-join per tag (EXISTS), so looking up one tag probes that tag's articles only,
+    never the list of every live article's tags.
+    """
+    return Tag.objects.filter(Exists(Article.objects.live().filter(tags=OuterRef("pk"))))
 
 
 class NewsFilterForm(forms.Form):

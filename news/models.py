@@ -1,10 +1,7 @@
 """What MI reports: news articles."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, Func, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import Tag
@@ -17,12 +14,7 @@ from mi_site.core.slugs import AutoSlugMixin
 from people.models import Person
 from programs.models import Country, Department, Program, Theme
 
-
-def count_of(rows):
-    """A correlated subquery: how many of `rows` there are (0, never NULL)."""
-    counted = rows.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
+from . import related
 
 # How an article links to each kind of hub page: its feed, sitemap entry and page all ask
 # `Article.objects.live().about(hub)`.
@@ -41,61 +33,10 @@ class ArticleQuerySet(PublishableQuerySet):
         program or tag. Pass `model` when `hub` is an expression such as `OuterRef("pk")`."""
         return self.filter(**{HUB_LOOKUPS[model or type(hub)]: hub})
 
-    def related_to(self, article):
-        """Other live articles ranked by what they share with `article`: programs first, then
-        the department, then tags and countries together; newest first among equals.
-
-        The ranking runs in the database as correlated subqueries over the many-to-many
-        tables, so it costs one query however many articles exist. Articles that share
-        nothing are left out.
-        """
-        model = self.model
-        programs = model.programs.through
-        countries = model.countries.through
-        tagged = model.tags.through
-        content_type = ContentType.objects.get_for_model(model)
-        own_programs = programs.objects.filter(
-            article_id=article.pk, program__in=Program.objects.live()
-        ).values("program_id")
-        own_countries = countries.objects.filter(article_id=article.pk).values("country_id")
-        own_tags = tagged.objects.filter(content_type=content_type, object_id=article.pk)
-        same_department = (
-            Case(When(department_id=article.department_id, then=Value(1)), default=Value(0))
-            if article.department_id
-            else Value(0)
-        )
-        return (
-            self.live()
-            .exclude(pk=article.pk)
-            .annotate(
-                shared_programs=count_of(
-                    programs.objects.filter(article_id=OuterRef("pk"), program_id__in=own_programs)
-                ),
-                same_department=same_department,
-                shared_tags_and_countries=count_of(
-                    tagged.objects.filter(
-                        content_type=content_type,
-                        object_id=OuterRef("pk"),
-                        tag_id__in=own_tags.values("tag_id"),
-                    )
-                )
-                + count_of(
-                    countries.objects.filter(
-                        article_id=OuterRef("pk"), country_id__in=own_countries
-                    )
-                ),
-            )
-            .filter(
-                Q(shared_programs__gt=0) | Q(same_department=1) | Q(shared_tags_and_countries__gt=0)
-            )
-            .order_by(
-                "-shared_programs",
-                "-same_department",
-                "-shared_tags_and_countries",
-                "-publish_at",
-                "-pk",
-            )
-        )
+    def related_to(self, article, *, limit: int | None = None) -> list:
+        """Other live articles ranked by what they share with `article`, best first, as a
+        list (news.related)."""
+        return related.related_to(self, article, limit=limit)
 
 
 class Article(AutoSlugMixin, Publishable):

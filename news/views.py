@@ -104,8 +104,8 @@ class ArticleDetailView(PageMetaMixin, LiveMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        related = Article.objects.related_to(self.object).select_related("department")
-        return super().get_context_data(related=related[:RELATED_COUNT], **kwargs)
+        related = Article.objects.related_to(self.object, limit=RELATED_COUNT)
+        return super().get_context_data(related=related, **kwargs)
 
     def get_meta(self, context):
         article = self.object

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from mi_site.core.publishing import Status
+from news import related
 from news.models import Article
 from programs.models import Country
 from tests.factories import ArticleFactory, DepartmentFactory, ProgramFactory
@@ -116,4 +117,21 @@ def test_article_page_shows_related_news_in_a_fixed_number_of_queries(client, wo
         "First related",
         "More related 0",
         "More related 1",
+    ]
+
+
+def test_only_the_newest_few_per_thing_shared_are_ranked(world, monkeypatch):
+    """The ranking is bounded: per program, tag, country and department, only the newest
+    `CANDIDATES` live articles compete, so an old article is still found through anything it
+    shares, but an old one sharing only the busy department is left out."""
+    monkeypatch.setattr(related, "CANDIDATES", 2)
+    w = world
+    for n in range(4):
+        make(f"Same department {n}", department=w["home"], days=10 + n)
+    make("Old, same department and a country", department=w["home"], days=400,
+         countries=[w["la"]])  # fmt: skip
+    assert related_titles(w["article"]) == [
+        "Old, same department and a country",
+        "Same department 0",
+        "Same department 1",
     ]
