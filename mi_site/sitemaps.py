@@ -16,19 +16,20 @@ from functools import cached_property
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import DateTimeField, Max, OuterRef, Subquery
+from django.db.models import DateTimeField, OuterRef, Subquery
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from taggit.models import Tag
 
+from mi_site.core.paths import slug_path
 from mi_site.core.times import to_the_second
 from news.forms import live_tags
 from news.models import Article
 from people.models import Person
 from programs.models import Country, Department, Program, Theme
 
-SITEMAP_URLS_PER_PAGE = 5000  # well under the protocol's 50,000; the index pages the rest
+SITEMAP_URLS_PER_PAGE = 1000  # the protocol allows 50,000; a page of 1,000 renders in tens of ms
 
 
 def latest(*times):
@@ -37,9 +38,23 @@ def latest(*times):
 
 
 def newest(queryset):
-    """The newest change among `queryset`'s items (saved or gone live), or None when empty."""
-    times = queryset.aggregate(saved=Max("updated_at"), published=Max("publish_at"))
-    return latest(*times.values())
+    """The newest change among `queryset`'s items (saved or gone live), or None when empty.
+
+    Not `aggregate(Max(...))`, which reads every live row: each time is the first row of an
+    index walked newest first (`..._live` and `..._saved`), as two subqueries of one query
+    over any one row of `queryset`.
+    """
+
+    def first(field):
+        return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
+
+    row = (
+        queryset.order_by()
+        .annotate(published=first("publish_at"), saved=first("updated_at"))
+        .values("published", "saved")
+        .first()
+    )
+    return latest(*row.values()) if row else None
 
 
 def public_people():
@@ -157,7 +172,7 @@ class TagSitemap(HubSitemap):
         return live_tags()
 
     def location(self, item):
-        return reverse("site:tag-detail", kwargs={"slug": item.slug})
+        return slug_path("site:tag-detail", item.slug)
 
 
 class StaticSitemap(BaseSitemap):
@@ -206,12 +221,21 @@ def sitemaps_for_request():
     return {name: sitemap(summary) for name, sitemap in SITEMAPS.items()}
 
 
+# Django's own templates pass every entry through `{% spaceless %}` and the `date` filter,
+# which cost more than the rest of a 1,000-URL section together.
 def sitemap_index(request):
-    return sitemap_views.index(request, sitemaps_for_request(), sitemap_url_name="sitemap")
+    return sitemap_views.index(
+        request,
+        sitemaps_for_request(),
+        template_name="sitemaps/index.xml",
+        sitemap_url_name="sitemap",
+    )
 
 
 def sitemap_section(request, section):
-    return sitemap_views.sitemap(request, sitemaps_for_request(), section=section)
+    return sitemap_views.sitemap(
+        request, sitemaps_for_request(), section=section, template_name="sitemaps/section.xml"
+    )
 
 
 @cache_control(max_age=3600, public=True)

@@ -2,12 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.images import RandomName, validate_image
+from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
 from mi_site.core.slugs import AutoSlugMixin
@@ -110,6 +110,8 @@ class Article(AutoSlugMixin, Publishable):
             *Publishable.Meta.indexes,
             models.Index(fields=["-publish_at"], name="article_newest"),
             models.Index(fields=["featured", "-publish_at"], name="article_featured"),
+            # A department's newest news: its page, its feed, the news list and related news.
+            models.Index(fields=["department", "-publish_at"], name="article_department_newest"),
         ]
         constraints = [
             *Publishable.Meta.constraints,
@@ -125,7 +127,7 @@ class Article(AutoSlugMixin, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:article-detail", kwargs={"slug": self.slug})
+        return slug_path("news:article-detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -1,9 +1,9 @@
 """Who works at MI: staff profiles and their roles in programs."""
 
 from django.db import models
-from django.urls import reverse
 
 from mi_site.core.images import RandomName, validate_image
+from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
 from mi_site.core.slugs import AutoSlugMixin
@@ -96,7 +96,7 @@ class Person(AutoSlugMixin, Publishable):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("people:person-detail", kwargs={"slug": self.slug})
+        return slug_path("people:person-detail", self.slug)
 
     @property
     def full_name(self) -> str:

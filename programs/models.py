@@ -11,6 +11,7 @@ from taggit.managers import TaggableManager
 
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.images import RandomName, validate_image
+from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
 from mi_site.core.slugs import AutoSlugMixin
@@ -39,7 +40,7 @@ class Department(AutoSlugMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("site:department-detail", kwargs={"slug": self.slug})
+        return slug_path("site:department-detail", self.slug)
 
 
 class Theme(AutoSlugMixin, models.Model):
@@ -59,7 +60,7 @@ class Theme(AutoSlugMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("site:theme-detail", kwargs={"slug": self.slug})
+        return slug_path("site:theme-detail", self.slug)
 
 
 class Country(AutoSlugMixin, models.Model):
@@ -86,7 +87,7 @@ class Country(AutoSlugMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("site:country-detail", kwargs={"slug": self.slug})
+        return slug_path("site:country-detail", self.slug)
 
 
 class Partner(models.Model):
@@ -209,7 +210,7 @@ class Program(AutoSlugMixin, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("programs:program-detail", kwargs={"slug": self.slug})
+        return slug_path("programs:program-detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -117,7 +117,9 @@ class Publishable(models.Model):
             models.Index(
                 fields=["status", "publish_at", "expire_at"],
                 name="%(app_label)s_%(class)s_live",
-            )
+            ),
+            # The newest change (sitemap lastmod) without reading every row.
+            models.Index(fields=["-updated_at"], name="%(app_label)s_%(class)s_saved"),
         ]
         constraints = [
             dates_in_order(
