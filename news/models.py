@@ -110,8 +110,18 @@ class Article(AutoSlugMixin, Publishable):
             *Publishable.Meta.indexes,
             models.Index(fields=["-publish_at"], name="article_newest"),
             models.Index(fields=["featured", "-publish_at"], name="article_featured"),
-            # A department's newest news: its page, its feed, the news list and related news.
-            models.Index(fields=["department", "-publish_at"], name="article_department_newest"),
+            # Newest live news first, read from the index alone (`include`, PostgreSQL): pages
+            # of the news list, however deep, and of a department's news, related news too.
+            models.Index(
+                fields=["status", "-publish_at", "-id"],
+                include=["expire_at"],
+                name="article_live_newest",
+            ),
+            models.Index(
+                fields=["department", "-publish_at", "-id"],
+                include=["status", "expire_at"],
+                name="article_department_newest",
+            ),
         ]
         constraints = [
             *Publishable.Meta.constraints,

@@ -1,4 +1,25 @@
-"""Pagination for public lists: Django's own (a bad page is a 404), with a short page list."""
+"""Pagination for public lists: Django's own (a bad page is a 404), with a short page list,
+fetching a page's keys before its rows."""
+
+from django.core.paginator import Paginator
+
+
+class KeysFirstPaginator(Paginator):
+    """Fetches a page in two steps: its primary keys, then those rows.
+
+    A plain `OFFSET` over full rows reads every row it skips, so page 400 of the news cost
+    a hundred times page 1. The keys come from a covering index without touching the table
+    (PostgreSQL, `article_live_newest`), and only the page's rows are read.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        return self._get_page(self.object_list.filter(pk__in=keys), number, self)
 
 
 class ElidedPaginationMixin:
@@ -9,6 +30,7 @@ class ElidedPaginationMixin:
 
     pages_on_each_side = 1
     pages_on_ends = 1
+    paginator_class = KeysFirstPaginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
