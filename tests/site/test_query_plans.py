@@ -1,0 +1,118 @@
+"""The pages that read the archive use indexes, never a scan of every article (PostgreSQL).
+
+A constant number of queries is not a constant cost: one query that reads every article is
+still one query. The bench site is built at a size where PostgreSQL prefers an index when
+there is a usable one (with fresh statistics), each page is requested once, and every query
+it ran that reads `news_article` is explained: no plan may scan that table sequentially.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mi_site.benchdata import BenchSize, build_bench_site
+from mi_site.demo import images
+from mi_site.demo.loader import load_demo_content
+from news.forms import live_tags
+from news.models import Article
+from tests.reference_data import restore_reference_data
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="query plans are PostgreSQL's (DATABASE_URL)"
+    ),
+]
+ARTICLES = 4000
+
+
+@pytest.fixture(scope="module")
+def plans(django_db_setup, django_db_blocker, tmp_path_factory):
+    """{page: [(sql, plan)]} for every query of each page that reads the articles table.
+
+    The site is committed and vacuumed, as autovacuum keeps a production database: inside a
+    test's transaction the visibility map is empty, and PostgreSQL rightly prefers reading
+    the table to an index-only scan. Everything is flushed afterwards.
+    """
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("m")):
+        try:
+            restore_reference_data()
+            images.FULL, full = images.SMALL, images.FULL
+            try:
+                load_demo_content()
+            finally:
+                images.FULL = full
+            build_bench_site(BenchSize(articles=ARTICLES, people=80, programs=40))
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+            yield {page: explained(url) for page, url in pages().items()}
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
+            restore_reference_data()
+
+
+def pages() -> dict[str, str]:
+    article = (
+        Article.objects.live()
+        .filter(programs__isnull=False, tags__isnull=False, department__isnull=False)
+        .first()
+    )
+    tag = live_tags().order_by("pk").first()
+    news = reverse("news:article-list")
+    return {
+        "article (related news)": article.get_absolute_url(),
+        "news list": news,
+        "news list, deep page": f"{news}?page=250",
+        "news list by department": f"{news}?department={article.department.slug}",
+        "news list by tag": f"{news}?tag={tag.slug}",
+        "tag page": reverse("site:tag-detail", kwargs={"slug": tag.slug}),
+        "tag feed": reverse("feeds:tag-rss", kwargs={"slug": tag.slug}),
+        "home": reverse("site:home"),
+        "sitemap index": reverse("sitemap-index"),
+        "sitemap news, page 3": reverse("sitemap", kwargs={"section": "news"}) + "?p=3",
+        "sitemap tags": reverse("sitemap", kwargs={"section": "tags"}),
+    }
+
+
+def explained(url: str) -> list[tuple[str, str]]:
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(url)
+    assert response.status_code == 200, url
+    found = []
+    with connection.cursor() as cursor:
+        for query in queries.captured_queries:
+            if '"news_article"' in query["sql"] and query["sql"].startswith("SELECT"):
+                cursor.execute(f"EXPLAIN {query['sql']}")
+                found.append((query["sql"], "\n".join(row[0] for row in cursor.fetchall())))
+    return found
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "article (related news)",
+        "news list",
+        "news list, deep page",
+        "news list by department",
+        "news list by tag",
+        "tag page",
+        "tag feed",
+        "home",
+        "sitemap index",
+        "sitemap news, page 3",
+        "sitemap tags",
+    ],
+)
+def test_no_page_scans_the_articles_table(plans, page):
+    assert plans[page], f"{page} ran no query on the articles"
+    scans = [(sql, plan) for sql, plan in plans[page] if "Seq Scan on news_article " in plan]
+    assert scans == [], "\n\n".join(f"{sql}\n{plan}" for sql, plan in scans)
+
+
+def test_the_deep_page_reads_its_keys_from_the_index_alone(plans):
+    keys = [plan for sql, plan in plans["news list, deep page"] if 'AS "pk" FROM' in sql]
+    assert len(keys) == 1
+    assert "Index Only Scan using article_live_newest" in keys[0]
