@@ -7,13 +7,15 @@ a more powerful account by resetting its password).
 
 from django import forms
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
 from taggit.admin import TagAdmin
 from taggit.models import Tag, TaggedItem
+
+from mi_site.core.admin import CheckedKeysMixin
 
 from .roles import ROLES
 
@@ -25,7 +27,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(CheckedKeysMixin, UserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "roles", "is_active",
                     "last_login"]  # fmt: skip
     list_filter = ["is_active", "is_staff", "groups"]
@@ -52,6 +54,14 @@ class StaffUserAdmin(UserAdmin):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = db_field.remote_field.model.objects.filter(name__in=ROLES)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(CheckedKeysMixin, GroupAdmin):
+    """Django's admin for groups (the roles), with typed keys checked like every other admin."""
 
 
 class TaggedItemInline(admin.TabularInline):
@@ -82,7 +92,7 @@ class TagForm(forms.ModelForm):
 
 
 @admin.register(Tag)
-class SiteTagAdmin(TagAdmin):
+class SiteTagAdmin(CheckedKeysMixin, TagAdmin):
     """taggit's admin, with its merge action limited to those who may change tags.
 
     taggit offers "merge" to anyone who can list tags and its merge page checks only that the

@@ -1,13 +1,13 @@
 from django.contrib import admin
 
-from mi_site.core.admin import PublishableAdmin, thumbnail
+from mi_site.core.admin import PublishableAdmin, SiteTabularInline, thumbnail
 from programs.admin import ProgramAdmin
 from programs.models import Program
 
 from .models import Person, ProgramMembership
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SiteTabularInline):
     model = ProgramMembership
     autocomplete_fields = ["person", "program"]
     extra = 0

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from mi_site.core.admin import PublishableAdmin, SiteModelAdmin, thumbnail
+from mi_site.core.admin import PublishableAdmin, SiteModelAdmin, SiteTabularInline, thumbnail
 
 from .models import Country, Department, Partner, Program, ProgramPartner, Theme
 
@@ -54,7 +54,7 @@ class PartnerAdmin(SiteModelAdmin):
         return thumbnail(obj.logo, obj.logo_alt or obj.name)
 
 
-class ProgramPartnerInline(admin.TabularInline):
+class ProgramPartnerInline(SiteTabularInline):
     model = ProgramPartner
     autocomplete_fields = ["partner"]
     extra = 0

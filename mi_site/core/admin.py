@@ -1,7 +1,11 @@
-"""Admin building blocks shared by every app: state at a glance, publish permission, images."""
+"""Admin building blocks shared by every app: state at a glance, publish permission, images,
+typed keys checked before they reach a query."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import format_html
 from taggit.forms import TagField
@@ -56,7 +60,81 @@ class BoundedTagField(TagField):
         return tags
 
 
-class SiteModelAdmin(admin.ModelAdmin):
+def is_valid_key(field: models.Field, value) -> bool:
+    """Whether `value` could be stored in the model field `field`, so looking it up is safe.
+
+    Typed input used in a lookup must pass this first: Django raises ValueError for `abc` as an
+    id, PostgreSQL refuses a NUL character in any string and SQLite cannot bind an integer
+    beyond 64 bits, each a 500 where the user should have been told the value is wrong.
+    """
+    if "\x00" in str(value):
+        return False
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
+class _SelectedKeysOnly:
+    """Renders only those selected values that can be keys of the target model.
+
+    Django's autocomplete widgets look the selected values up to show their labels, also when
+    a form comes back with errors: `department=abc` answered 500 instead of "Select a valid
+    choice". The value is dropped from the widget only; the form field still reports it.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        keys = [v for v in value if is_valid_key(self.field.target_field, v)]
+        return super().optgroups(name, keys, attr)
+
+
+class CheckedAutocompleteSelect(_SelectedKeysOnly, AutocompleteSelect):
+    pass
+
+
+class CheckedAutocompleteSelectMultiple(_SelectedKeysOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class CheckedKeysMixin:
+    """For every ModelAdmin, and every inline with autocomplete fields: typed keys are checked
+    before Django looks them up.
+
+    Autocomplete fields get the widgets above. A changelist action run on a selection that
+    cannot be keys (`_selected_action=abc`) does nothing and says so, where Django's own
+    `queryset.filter(pk__in=...)` raised a 500. `tests/admin/test_bad_input_*.py` try every
+    admin in the registry, so one that misses this mixin fails there.
+    """
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def response_action(self, request, queryset):
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if all(is_valid_key(self.opts.pk, key) for key in selected):
+            return super().response_action(request, queryset)
+        self.message_user(request, "Select items from the list; no items have been changed.",
+                          messages.WARNING)  # fmt: skip
+        return None
+
+
+class SiteTabularInline(CheckedKeysMixin, admin.TabularInline):
+    """Base inline for MI Site's own models."""
+
+
+class SiteModelAdmin(CheckedKeysMixin, admin.ModelAdmin):
     """Base admin for MI Site's own models: form messages written for an editor."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

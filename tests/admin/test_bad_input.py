@@ -172,6 +172,26 @@ def test_a_country_code_in_lower_case_that_exists(client, login):
     assert Country.objects.filter(iso_code="LA").count() == 1
 
 
+@pytest.mark.django_db
+def test_a_department_that_is_not_an_id(client, login):
+    """Re-rendering the form, the autocomplete widget looked `abc` up: a ValueError, a 500."""
+    login("Editors")
+    url = reverse("admin:news_article_add")
+    response = post_form(client, url, title=TITLE, department="abc")
+    assert_kept_with_message(response, "Select a valid choice.", title=TITLE)
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_nul_character_typed_into_an_autocomplete(client, login):
+    """PostgreSQL refuses NUL in any string: the search reached it and answered 500."""
+    login("Editors")
+    params = {"app_label": "news", "model_name": "article", "field_name": "department"}
+    response = client.get(reverse("admin:autocomplete"), {**params, "term": "\x00"})
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
+
+
 # --- A department that published content still uses --------------------------------------
 
 
