@@ -30,10 +30,13 @@ run: demo
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Every test: SQLite by default, PostgreSQL when DATABASE_URL is set. Browser tests run when
-# Debian's chromium is installed and are skipped, with a plain message, when it is not.
+# Debian's chromium is installed, the HTML validity tests when java is; each is skipped, with a
+# plain message, when it is not.
 test: install
 	@if [ -x /usr/bin/chromium ]; then echo "Browser tests: on (/usr/bin/chromium)"; \
 	else echo "Browser tests: SKIPPED - /usr/bin/chromium not found (apt-get install chromium)"; fi
+	@if command -v java >/dev/null; then echo "HTML validity tests: on ($$(command -v java))"; \
+	else echo "HTML validity tests: SKIPPED - no java (apt-get install default-jre-headless)"; fi
 	$(PY) -m pytest -n auto --dist loadfile -q $(PYTEST_ARGS)
 
 lint: install
@@ -45,6 +48,11 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Throughput and latency of every page type at ARTICLES=10000 on PostgreSQL, gunicorn and
+# nginx, measured with wrk (README, "Benchmark"). Not part of `make test`.
+bench:
+	bash bench/run
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
