@@ -4,25 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0002_initial'),
-        ('people', '0003_person_people_person_saved'),
-        ('programs', '0003_program_programs_program_saved'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("news", "0002_initial"),
+        ("people", "0003_person_people_person_saved"),
+        ("programs", "0003_program_programs_program_saved"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['-updated_at'], name='news_article_saved'),
+            model_name="article",
+            index=models.Index(fields=["-updated_at"], name="news_article_saved"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', '-publish_at', '-id'], include=('expire_at',), name='article_live_newest'),
+            model_name="article",
+            index=models.Index(
+                fields=["status", "-publish_at", "-id"],
+                include=("expire_at",),
+                name="article_live_newest",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['department', '-publish_at', '-id'], include=('status', 'expire_at'), name='article_department_newest'),
+            model_name="article",
+            index=models.Index(
+                fields=["department", "-publish_at", "-id"],
+                include=("status", "expire_at"),
+                name="article_department_newest",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_initial'),
-        ('programs', '0002_gms_countries'),
+        ("people", "0002_initial"),
+        ("programs", "0002_gms_countries"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['-updated_at'], name='people_person_saved'),
+            model_name="person",
+            index=models.Index(fields=["-updated_at"], name="people_person_saved"),
         ),
     ]

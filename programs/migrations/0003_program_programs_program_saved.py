@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0002_gms_countries'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("programs", "0002_gms_countries"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='program',
-            index=models.Index(fields=['-updated_at'], name='programs_program_saved'),
+            model_name="program",
+            index=models.Index(fields=["-updated_at"], name="programs_program_saved"),
         ),
     ]
