@@ -7,19 +7,19 @@ place. Slugs are ASCII letters, digits, hyphens and underscores (the `<slug:>` c
 so they need no quoting, exactly as with `reverse()`.
 """
 
-import re
 from functools import lru_cache
 
 from django.conf import settings
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
+from .slugs import is_url_slug
+
 PLACEHOLDER = "0slug0"
-SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what Django's `<slug:>` converter matches
 
 
 def slug_path(viewname: str, slug: str) -> str:
     """The same as `reverse(viewname, kwargs={"slug": slug})`, NoReverseMatch included."""
-    if not SLUG.fullmatch(slug or ""):
+    if not is_url_slug(slug):
         raise NoReverseMatch(f"{slug!r} is not a slug ({viewname}).")
     urlconf = get_urlconf() or settings.ROOT_URLCONF
     return _path_with_placeholder(viewname, get_script_prefix(), urlconf).replace(

@@ -7,6 +7,7 @@ falls back to the model's name. A clash gets a numeric suffix (`-2`, `-3`), not 
 and the slug plus its suffix always fits the field.
 """
 
+import re
 import unicodedata
 
 from anyascii import anyascii
@@ -15,6 +16,12 @@ from django.utils.text import slugify
 
 # Two editors saving the same new title at once: the loser of the race retries this often.
 SAVE_ATTEMPTS = 5
+# What Django's `<slug:>` path converter accepts: the only slugs an address can carry.
+URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def is_url_slug(slug) -> bool:
+    return bool(slug) and URL_SLUG.fullmatch(slug) is not None
 
 
 def _transliterate(text: str) -> str:

@@ -11,18 +11,9 @@ A slug is made once, when the tag is created (or when it is not a valid address)
 when the tag is renamed, so links to the tag page keep working.
 """
 
-import re
-
 from django.db.models.signals import pre_save
 
-from .slugs import unique_slug
-
-# What Django's `<slug:>` path converter accepts.
-URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-
-
-def is_url_slug(slug: str) -> bool:
-    return bool(slug) and URL_SLUG.fullmatch(slug) is not None
+from .slugs import is_url_slug, unique_slug
 
 
 def give_tag_a_slug(sender, instance, **kwargs):

@@ -3,8 +3,7 @@ from django.db import migrations
 
 def mend_tag_slugs(apps, schema_editor):
     """Tags saved before `mi_site.core.tags` may have a slug no URL can carry: give them one."""
-    from mi_site.core.slugs import unique_slug
-    from mi_site.core.tags import is_url_slug
+    from mi_site.core.slugs import is_url_slug, unique_slug
 
     Tag = apps.get_model("taggit", "Tag")
     for tag in Tag.objects.order_by("pk"):

@@ -14,7 +14,7 @@ from django.apps import apps
 from django.urls import reverse
 from taggit.models import Tag
 
-from mi_site.core.tags import is_url_slug
+from mi_site.core.slugs import is_url_slug
 from tests.admin.formdata import form_data
 from tests.factories import ArticleFactory
 
