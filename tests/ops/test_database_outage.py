@@ -23,6 +23,7 @@ from django.urls import reverse
 
 from mi_site.pages import health
 from mi_site.pages.errors import server_error
+from mi_site.pages.middleware import DatabaseOutageMiddleware
 from tests.pages.html import PageReader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -178,3 +179,14 @@ def test_healthz_bounds_its_own_query(client, monkeypatch):
     response = client.get(reverse("site:healthz"))
     assert response.status_code == 503
     assert time.monotonic() - started < 3 * health.STATEMENT_TIMEOUT_MS / 1000
+
+
+def test_with_debug_on_a_database_error_shows_djangos_traceback_page(client, settings, db):
+    """SQLite reports a mistake in a query as OperationalError: a developer must see it."""
+    middleware = DatabaseOutageMiddleware(lambda request: None)
+    request = client.get("/").wsgi_request
+    settings.DEBUG = True
+    assert middleware.process_exception(request, OperationalError("no such column")) is None
+    settings.DEBUG = False
+    response = middleware.process_exception(request, OperationalError("server closed"))
+    assert response.status_code == 503
