@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 
+from mi_site.core.publishing import compiled_where
+
 CANDIDATES = 30  # per thing shared
 
 
@@ -79,7 +81,7 @@ class Ranking:
 
     def candidates(self) -> tuple[str, list]:
         """The newest few live articles per thing shared, as one UNION of pks."""
-        live, live_params = live_condition(self.articles.exclude(pk=self.article.pk))
+        live, live_params = compiled_where(self.articles.live().exclude(pk=self.article.pk))
         conditions = []
         for relation, own in self.own.items():
             if own:
@@ -136,14 +138,6 @@ class Ranking:
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
-
-
-def live_condition(queryset) -> tuple[str, list]:
-    """The WHERE clause of `queryset.live()`, compiled: the one rule, not a copy of it."""
-    query = queryset.live().query
-    compiler = query.get_compiler(queryset.db)
-    sql, params = query.where.as_sql(compiler, compiler.connection)
-    return sql, list(params)
 
 
 def link_table(model, relation: str) -> Link:
