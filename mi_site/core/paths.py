@@ -7,6 +7,7 @@ place. Slugs are ASCII letters, digits, hyphens and underscores (the `<slug:>` c
 so they need no quoting, exactly as with `reverse()`.
 """
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from django.conf import settings
@@ -19,12 +20,21 @@ PLACEHOLDER = "0slug0"
 
 def slug_path(viewname: str, slug: str) -> str:
     """The same as `reverse(viewname, kwargs={"slug": slug})`, NoReverseMatch included."""
-    if not is_url_slug(slug):
-        raise NoReverseMatch(f"{slug!r} is not a slug ({viewname}).")
+    return slug_paths(viewname)(slug)
+
+
+def slug_paths(viewname: str) -> Callable[[str], str]:
+    """`slug_path` for many slugs of one view (a sitemap section): the URLconf and script
+    prefix, which live in context-local storage, are read once rather than per slug."""
     urlconf = get_urlconf() or settings.ROOT_URLCONF
-    return _path_with_placeholder(viewname, get_script_prefix(), urlconf).replace(
-        PLACEHOLDER, slug, 1
-    )
+    pattern = _path_with_placeholder(viewname, get_script_prefix(), urlconf)
+
+    def path(slug: str) -> str:
+        if not is_url_slug(slug):
+            raise NoReverseMatch(f"{slug!r} is not a slug ({viewname}).")
+        return pattern.replace(PLACEHOLDER, slug, 1)
+
+    return path
 
 
 @lru_cache(maxsize=128)

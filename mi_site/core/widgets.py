@@ -2,7 +2,10 @@
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from .templatetags.public import esc
 
 
 class PlainSelect(forms.Select):
@@ -15,12 +18,10 @@ class PlainSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         attrs = {**self.build_attrs(self.attrs, attrs), "name": name}
         chosen = self.format_value(value)
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, " selected" if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
+        # Not format_html_join(): its per-argument checks took longer than the options.
+        options = "\n".join(
+            f'<option value="{esc(key)}"{" selected" if str(key) in chosen else ""}>'
+            f"{esc(label)}</option>"
+            for key, label in self.choices
         )
-        return format_html("<select{}>\n{}\n</select>", flatatt(attrs), options)
+        return format_html("<select{}>\n{}\n</select>", flatatt(attrs), mark_safe(options))  # noqa: S308

@@ -18,6 +18,7 @@ from mi_site.core.seo import (
 from news.forms import live_tags
 from news.models import Article
 from people.models import Person
+from people.views import PERSON_CARD_FIELDS
 from programs.models import Country, Department, Program, ProgramStatus, Theme
 
 HOME_NEWS_COUNT = 6
@@ -126,6 +127,7 @@ class DepartmentDetailView(HubDetailView):
             Person.objects.live()
             .current()
             .filter(department=self.object)
+            .only("leadership_rank", *PERSON_CARD_FIELDS)  # a hundred cards, not profiles
             .order_by("leadership_rank", "sort_name")
         )
         directors = [p for p in staff if p.leadership_rank == Person.Rank.DIRECTOR]

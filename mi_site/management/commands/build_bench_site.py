@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = (
         "Clone the demo content (load it first with load_demo_content) until the database "
         "holds --articles articles, --people people and --programs programs, with bulk "
-        "inserts, then run ANALYZE. For a benchmark database only: the clones are public. "
+        "inserts, then run VACUUM ANALYZE. For a benchmark database only: the clones are public. "
         "Running it again with the same sizes adds nothing."
     )
 
