@@ -16,6 +16,7 @@ LINKS = {
 # Labels that many items share: editors may add and correct them, only publishers delete.
 LABELS = {"programs": ["partner", "theme"], "taggit": ["tag"]}
 REFERENCE = {"programs": ["department", "country"]}
+AUDIT = {"core": ["auditentry"]}  # read-only in the admin for everyone
 
 
 def _perms(models: dict[str, list[str]], actions: list[str]) -> set[str]:
@@ -36,8 +37,12 @@ PUBLISHERS = (
     | _perms(CONTENT, ["delete", "publish"])
     | _perms(LABELS, ["delete"])
     | _perms(REFERENCE, ["add", "change", "delete"])
+    | _perms(AUDIT, ["view"])
 )
-SITE_ADMINISTRATORS = {"auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group"}
+SITE_ADMINISTRATORS = {
+    "auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group",
+    "core.view_auditentry",
+}  # fmt: skip
 
 ROLES: dict[str, set[str]] = {
     "Editors": EDITORS,

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "django_ckeditor_5",
+    "reversion",
     "mi_site.core",
     "programs",
     "people",
@@ -181,6 +182,17 @@ EMAIL_BACKEND = env.str(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="MI Site <no-reply@localhost>")
+# SMTP (production): EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS.
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = 10
+# The address links in e-mails start with (the workflow's notifications).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# How long a preview share link works unless revoked first.
+SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)
 
 LOGGING = {
     "version": 1,

@@ -3,10 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mi_site import sitemaps
+from mi_site.core.views import shared_preview
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("editor/", include("mi_site.core.urls")),
+    path("share/<str:token>/", shared_preview, name="share-link"),
     path("news/", include("news.urls")),
     path("people/", include("people.urls")),
     path("programs/", include("programs.urls")),

@@ -5,6 +5,7 @@ from django.db import models
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from mi_site.core import revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.paths import slug_path
@@ -145,3 +146,6 @@ class Article(AutoSlugMixin, Publishable):
             raise ValidationError(
                 {"hero_alt": "Describe the image, or tick \u201chero image is decorative\u201d."}
             )
+
+
+revisions.register(Article)

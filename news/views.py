@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView
 
 from mi_site.core.pagination import ElidedPaginationMixin
 from mi_site.core.seo import Crumb, PageMetaMixin, describe, image_url, organization, page_meta
-from mi_site.core.views import LiveMixin
+from mi_site.core.views import LiveMixin, ReachableMixin
 from people.models import Person
 from programs.models import Program
 
@@ -79,7 +79,7 @@ class ArticleListView(PageMetaMixin, ElidedPaginationMixin, LiveMixin, ListView)
         )
 
 
-class ArticleDetailView(PageMetaMixin, LiveMixin, DetailView):
+class ArticleDetailView(PageMetaMixin, ReachableMixin, DetailView):
     model = Article
 
     def get_queryset(self):
@@ -135,7 +135,7 @@ def news_article(request, article, meta) -> dict:
         "image": [meta.image],
         "datePublished": article.publish_at,
         # A scheduled article was saved before it went live: it changed when it went live.
-        "dateModified": max(article.updated_at, article.publish_at),
+        "dateModified": max(filter(None, [article.updated_at, article.publish_at])),
         "author": publisher,
         "publisher": publisher,
         "articleSection": article.department.name if article.department else None,

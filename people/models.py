@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from mi_site.core import revisions
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
@@ -126,3 +127,7 @@ class ProgramMembership(models.Model):
 
     def __str__(self):
         return f"{self.person} — {self.get_role_display()}, {self.program}"
+
+
+revisions.register_link(ProgramMembership)
+revisions.register(Person, links=("memberships",))

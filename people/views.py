@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from mi_site.core.seo import Crumb, PageMetaMixin, describe, image_url, organization, page_meta
-from mi_site.core.views import LiveMixin
+from mi_site.core.views import LiveMixin, ReachableMixin
 from programs.models import Program
 
 from .models import Person, ProgramMembership
@@ -70,7 +70,7 @@ class PersonListView(PageMetaMixin, LiveMixin, ListView):
         )
 
 
-class PersonDetailView(PageMetaMixin, LiveMixin, DetailView):
+class PersonDetailView(PageMetaMixin, ReachableMixin, DetailView):
     model = Person
 
     def get_queryset(self):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from mi_site.core import revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.paths import slug_path
@@ -244,3 +245,8 @@ class ProgramPartner(models.Model):
 
     def __str__(self):
         return f"{self.partner} — {self.get_role_display()} of {self.program}"
+
+
+revisions.register_link(ProgramPartner)
+# The team rows (people.ProgramMembership) are registered by the people app.
+revisions.register(Program, links=("partner_roles", "memberships"))

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from mi_site.core.seo import Crumb, FeedLink, PageMetaMixin, describe, image_url, page_meta
-from mi_site.core.views import LiveMixin
+from mi_site.core.views import LiveMixin, ReachableMixin
 
 from .models import Program, ProgramPartner, ProgramStatus
 
@@ -56,7 +56,7 @@ class ProgramListView(PageMetaMixin, LiveMixin, ListView):
         )
 
 
-class ProgramDetailView(PageMetaMixin, LiveMixin, DetailView):
+class ProgramDetailView(PageMetaMixin, ReachableMixin, DetailView):
     model = Program
     queryset = Program.objects.select_related("department").prefetch_related(
         "countries",

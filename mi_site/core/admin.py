@@ -7,12 +7,16 @@ from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.html import format_html
 from taggit.forms import TagField
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from .admin_history import HistoryAdminMixin
+from .admin_workflow import WorkflowAdminMixin
 from .images import ImageFormField
+from .models import Kind, RevisionState
 from .publishing import State, Status, state_q
 
 PUBLISHING_FIELDS = ("status", "publish_at", "expire_at")
@@ -30,14 +34,26 @@ def thumbnail(image, alt: str = "") -> str:
     )
 
 
+WAITING = "waiting"
+
+
 class StateListFilter(admin.SimpleListFilter):
     title = "state"
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return State.choices
+        return [(WAITING, "Waiting for review"), *State.choices]
 
     def queryset(self, request, queryset):
+        if self.value() == WAITING:
+            # Drafts submitted for review, and published items with a change to approve.
+            changed = RevisionState.objects.filter(
+                content_type__app_label=queryset.model._meta.app_label,
+                content_type__model=queryset.model._meta.model_name,
+                kind=Kind.PENDING,
+            ).values_list("object_id", flat=True)
+            keys = [int(key) for key in changed if key.isdigit()]
+            return queryset.filter(Q(status=Status.REVIEW) | Q(pk__in=keys))
         if self.value() in State.values:
             return queryset.filter(state_q(self.value()))
         return queryset
@@ -149,14 +165,16 @@ class SiteModelAdmin(CheckedKeysMixin, admin.ModelAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PublishableAdmin(SiteModelAdmin):
+class PublishableAdmin(WorkflowAdminMixin, HistoryAdminMixin, SiteModelAdmin):
     """Shows each item's state and keeps publishing in the hands of those allowed to publish.
 
-    Without the model's `publish_<model>` permission a user may save drafts and submit them for
-    review, but cannot publish, schedule, archive or change the times of a published item.
+    The state is never a form field: it changes only through the workflow buttons and bulk
+    actions (mi_site/core/workflow.py). Without the model's `publish_<model>` permission a
+    user may save drafts and submit them for review; their edits of a published item wait
+    for a publisher, and the publish and expiry times are read-only to them.
     """
 
-    list_filter = [StateListFilter, "status"]
+    list_filter = [StateListFilter]
     date_hierarchy = "publish_at"
 
     @admin.display(description="State", ordering="status")
@@ -167,16 +185,26 @@ class PublishableAdmin(SiteModelAdmin):
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
 
+    def get_list_display(self, request):
+        # State first: it is what an editor scans the list for.
+        others = [f for f in super().get_list_display(request) if f != "state_badge"]
+        return ["state_badge", *others]
+
+    def get_ordering(self, request):
+        # Newest change first: drafts and items in review have no publish time to sort by.
+        return ["-updated_at", "-pk"]
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "status"]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request, obj):
-            if obj is not None and obj.status in (Status.PUBLISHED, Status.ARCHIVED):
-                readonly += [f for f in PUBLISHING_FIELDS if f not in readonly]
-            else:
-                readonly += [f for f in PUBLISHING_FIELDS[1:] if f not in readonly]
+            readonly += [f for f in PUBLISHING_FIELDS[1:] if f not in readonly]
         return readonly
 
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not self.has_publish_permission(request):
-            kwargs["choices"] = [(s.value, s.label) for s in (Status.DRAFT, Status.REVIEW)]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+from . import admin_audit  # noqa: E402, F401 - registers the audit log with the admin

@@ -43,6 +43,12 @@ def live_q(now: datetime | None = None) -> Q:
     )
 
 
+def reachable_q(now: datetime | None = None) -> Q:
+    """Live items plus archived ones: an archived item keeps its address (with a notice) but
+    leaves every list, feed and sitemap, which ask `live_q()` alone."""
+    return live_q(now) | Q(status=Status.ARCHIVED)
+
+
 def state_q(state: str, now: datetime | None = None) -> Q:
     """The rows in one editorial state; `State.LIVE` is exactly `live_q()`."""
     now = now or timezone.now()
@@ -91,6 +97,10 @@ def compiled_where(queryset) -> tuple[str, list]:
 class PublishableQuerySet(models.QuerySet):
     def live(self, now: datetime | None = None):
         return self.filter(live_q(now))
+
+    def reachable(self, now: datetime | None = None):
+        """For detail pages only: live or archived."""
+        return self.filter(reachable_q(now))
 
     def live_years(self) -> list[int]:
         """The years (in the site's time zone) with live items, newest first.
@@ -167,13 +177,20 @@ class Publishable(models.Model):
             models.Index(fields=["-updated_at"], name="%(app_label)s_%(class)s_saved"),
         ]
         constraints = [
+            # "Published" with no publish time would be scheduled for ever: `save()` stamps
+            # the time, and this keeps `update()`, raw SQL and imports from skipping it.
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(publish_at__isnull=False),
+                name="%(app_label)s_%(class)s_published_has_time",
+                violation_error_message="A published item needs a publish time.",
+            ),
             dates_in_order(
                 "publish_at",
                 "expire_at",
                 strict=True,
                 name="%(app_label)s_%(class)s_expiry_after_publish",
                 message="The expiry time must be after the publish time.",
-            )
+            ),
         ]
 
     def save(self, *args, **kwargs):

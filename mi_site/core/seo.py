@@ -14,6 +14,8 @@ from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from . import previews
+
 PUBLISHER_NAME = "Mekong Institute"
 PUBLISHER_DESCRIPTION = (
     "Mekong Institute is an intergovernmental organisation that builds capacity for regional "
@@ -139,5 +141,10 @@ class PageMetaMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["meta"] = self.get_meta(context)
+        meta = self.get_meta(context)
+        item = getattr(self, "object", None)
+        # Previews and archived items are for people, not for search engines.
+        if previews.current(self.request) is not None or getattr(item, "status", "") == "archived":
+            meta.noindex = True
+        context["meta"] = meta
         return context

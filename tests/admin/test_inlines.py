@@ -38,7 +38,8 @@ def test_editor_adds_a_program_with_its_funder_and_team(client, login):
 
 @pytest.mark.django_db
 def test_editor_removes_a_wrong_partner_and_team_member(client, login):
-    row = ProgramPartnerFactory()
+    # A draft: on a published program the removal waits for a publisher (tests/workflow).
+    row = ProgramPartnerFactory(program__status="draft", program__publish_at=None)
     member = ProgramMembershipFactory(program=row.program)
     login("Editors")
     url = reverse("admin:programs_program_change", args=[row.program.pk])
@@ -51,7 +52,7 @@ def test_editor_removes_a_wrong_partner_and_team_member(client, login):
 
 @pytest.mark.django_db
 def test_editor_lists_a_persons_programs_on_the_profile(client, login):
-    person, program = PersonFactory(), ProgramFactory()
+    person, program = PersonFactory(status="draft", publish_at=None), ProgramFactory()
     login("Editors")
     url = reverse("admin:people_person_change", args=[person.pk])
     rows = {

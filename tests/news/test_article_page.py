@@ -97,7 +97,6 @@ def test_programs_that_are_not_live_are_not_shown(client, article):
     [
         {"status": Status.DRAFT},
         {"status": Status.REVIEW},
-        {"status": Status.ARCHIVED},
         {"status": Status.PUBLISHED, "publish_at": timezone.now() + DAY},
         {
             "status": Status.PUBLISHED,

@@ -106,7 +106,7 @@ def test_old_news_naming_former_staff_still_renders(client, director):
     assert director.get_absolute_url() not in read(response).hrefs()
 
 
-@pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW, Status.ARCHIVED])
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW])
 def test_unpublished_profiles_are_not_found(client, status):
     person = PersonFactory(status=status)
     assert client.get(person.get_absolute_url()).status_code == 404

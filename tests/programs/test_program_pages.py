@@ -113,7 +113,7 @@ def test_program_page_links_its_feeds(client, program):
     assert atom in page.link("alternate", "application/atom+xml")
 
 
-@pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW, Status.ARCHIVED])
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW])
 def test_unpublished_programs_are_not_found(client, status):
     assert client.get(ProgramFactory(status=status).get_absolute_url()).status_code == 404
 

@@ -97,3 +97,9 @@ def image_size(image) -> dict | None:
         return {"width": image.width, "height": image.height}
     except (OSError, ValueError):
         return None
+
+
+@register.filter
+def kind(obj) -> str:
+    """What the item is, in words: "article", "staff profile", "program"."""
+    return str((getattr(obj, "_meta", None) and obj._meta.verbose_name) or "page")
