@@ -15,7 +15,9 @@ from django.shortcuts import redirect
 from taggit.admin import TagAdmin
 from taggit.models import Tag, TaggedItem
 
+from mi_site.core import audit
 from mi_site.core.admin import CheckedKeysMixin
+from mi_site.core.models import Action
 
 from .roles import ROLES
 
@@ -49,6 +51,15 @@ class StaffUserAdmin(CheckedKeysMixin, UserAdmin):
             (name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]})
             for name, opts in fieldsets
         ]
+
+    def save_related(self, request, form, formsets, change):
+        user = form.instance
+        before = sorted(user.groups.values_list("name", flat=True)) if change else []
+        super().save_related(request, form, formsets, change)
+        after = sorted(user.groups.values_list("name", flat=True))
+        if before != after:
+            change = f"{', '.join(before) or 'no role'} \u2192 {', '.join(after) or 'no role'}"
+            audit.record(request.user, Action.ROLES, user, comment=change)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:

@@ -8,6 +8,7 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.html import format_html
 from taggit.forms import TagField
 from taggit.managers import TaggableManager
@@ -44,16 +45,20 @@ class StateListFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [(WAITING, "Waiting for review"), *State.choices]
 
+    @staticmethod
+    def waiting(queryset):
+        """Drafts submitted for review, and published items with a change to approve."""
+        changed = RevisionState.objects.filter(
+            content_type__app_label=queryset.model._meta.app_label,
+            content_type__model=queryset.model._meta.model_name,
+            kind=Kind.PENDING,
+        ).values_list("object_id", flat=True)
+        keys = [int(key) for key in changed if key.isdigit()]
+        return queryset.filter(Q(status=Status.REVIEW) | Q(pk__in=keys))
+
     def queryset(self, request, queryset):
         if self.value() == WAITING:
-            # Drafts submitted for review, and published items with a change to approve.
-            changed = RevisionState.objects.filter(
-                content_type__app_label=queryset.model._meta.app_label,
-                content_type__model=queryset.model._meta.model_name,
-                kind=Kind.PENDING,
-            ).values_list("object_id", flat=True)
-            keys = [int(key) for key in changed if key.isdigit()]
-            return queryset.filter(Q(status=Status.REVIEW) | Q(pk__in=keys))
+            return self.waiting(queryset)
         if self.value() in State.values:
             return queryset.filter(state_q(self.value()))
         return queryset
@@ -184,6 +189,15 @@ class PublishableAdmin(WorkflowAdminMixin, HistoryAdminMixin, SiteModelAdmin):
     def has_publish_permission(self, request, obj=None) -> bool:
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def waiting_for_review(self, request) -> tuple[int, str]:
+        """How many items wait for this user's review, and the list that shows them."""
+        if not self.has_publish_permission(request):
+            return 0, ""
+        count = StateListFilter.waiting(self.model._default_manager.all()).count()
+        opts = self.opts
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        return count, f"{url}?state={WAITING}"
 
     def get_list_display(self, request):
         # State first: it is what an editor scans the list for.

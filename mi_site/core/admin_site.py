@@ -54,6 +54,17 @@ class SiteAdminSite(AdminSite):
         # Inside Django's wrapper: a visitor who is not logged in is still sent to log in first.
         return super().admin_view(checked_view, cacheable)
 
+    def index(self, request, extra_context=None):
+        """The dashboard opens on what waits for this user to review, with links to it."""
+        waiting = [
+            (model_admin.opts.verbose_name_plural.capitalize(), count, url)
+            for model_admin in self._registry.values()
+            if hasattr(model_admin, "waiting_for_review")
+            for count, url in [model_admin.waiting_for_review(request)]
+            if count
+        ]
+        return super().index(request, {"waiting_for_review": waiting, **(extra_context or {})})
+
 
 class SiteAdminConfig(AdminConfig):
     default_site = "mi_site.core.admin_site.SiteAdminSite"
