@@ -1,9 +1,11 @@
 """What MI reports: news articles."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from taggit.managers import TaggableManager
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from mi_site.core import revisions
 from mi_site.core.constraints import dates_in_order
@@ -32,6 +34,19 @@ class ArticleQuerySet(PublishableQuerySet):
     def about(self, hub, *, model=None):
         """Articles linked to `hub`: a department (the label above the title), theme, country,
         program or tag. Pass `model` when `hub` is an expression such as `OuterRef("pk")`."""
+        if (model or type(hub)) is Tag:
+            # A semi-join on taggit's (content type, object, tag) index, not a join through
+            # the generic relation: that join casts object_id, so PostgreSQL compared every
+            # newest article with every row of the tag (8.8 ms for a tag of 680 articles).
+            return self.filter(
+                Exists(
+                    TaggedItem.objects.filter(
+                        content_type=ContentType.objects.get_for_model(self.model),
+                        object_id=OuterRef("pk"),
+                        tag=hub,
+                    )
+                )
+            )
         return self.filter(**{HUB_LOOKUPS[model or type(hub)]: hub})
 
     def related_to(self, article, *, limit: int | None = None) -> list:

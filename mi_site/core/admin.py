@@ -184,7 +184,15 @@ class PublishableAdmin(WorkflowAdminMixin, HistoryAdminMixin, SiteModelAdmin):
 
     @admin.display(description="State", ordering="status")
     def state_badge(self, obj):
-        return format_html('<span class="state state-{}">{}</span>', obj.state, obj.state.label)
+        opts = self.opts
+        if obj.is_live:
+            return format_html('<span class="state state-{}">{}</span>', obj.state,
+                               obj.state.label)  # fmt: skip
+        preview = reverse(f"admin:{opts.app_label}_{opts.model_name}_preview", args=[obj.pk])
+        return format_html(
+            '<span class="state state-{}">{}</span> <a href="{}" target="_blank" '
+            'rel="noopener">Preview</a>', obj.state, obj.state.label, preview,
+        )  # fmt: skip
 
     def has_publish_permission(self, request, obj=None) -> bool:
         opts = self.opts
@@ -203,6 +211,10 @@ class PublishableAdmin(WorkflowAdminMixin, HistoryAdminMixin, SiteModelAdmin):
         # State first: it is what an editor scans the list for.
         others = [f for f in super().get_list_display(request) if f != "state_badge"]
         return ["state_badge", *others]
+
+    def get_list_display_links(self, request, list_display):
+        # The name opens the item, as it did before the state column came first.
+        return list_display[1:2]
 
     def get_ordering(self, request):
         # Newest change first: drafts and items in review have no publish time to sort by.

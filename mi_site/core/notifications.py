@@ -45,7 +45,9 @@ def submitted(item, *, by, comment: str = "", change: bool = False) -> None:
         f"\u201c{item}\u201d for review.",
         "",
         f"Review it: {admin_url(item)}",
-        f"Compare with the live version: {admin_url(item, 'history')}",
+        f"Compare with the published version: {admin_url(item, 'compare')}"
+        if change
+        else f"Its history: {admin_url(item, 'history')}",
     ]
     if comment:
         lines[1:1] = ["", f"Their note: {comment}"]

@@ -102,4 +102,8 @@ def test_history_and_compare_are_hidden_from_staff_who_may_not_edit(role_user):
     client = signed_in(role_user("Site administrators"))
     for view in ("history", "compare", "preview"):
         assert client.get(admin_url(item, view)).status_code in (403, 404), view
+    save_form(signed_in(role_user("Publishers")), item, title="A stored version")
+    version = revisions.history(item).first()
+    assert client.post(admin_url(item, "restore", version.revision_id)).status_code == 404
+    assert client.post(admin_url(item, "share")).status_code == 404
     assert client.get(reverse("admin:news_article_changelist")).status_code == 403

@@ -50,6 +50,7 @@ def test_an_editors_change_to_a_live_article_is_invisible_until_approved(
     assert [m.to for m in mail.outbox] == [["pim@mi.example"]]
     assert "Workshop on food safety" in mail.outbox[0].subject
     assert admin_url(live_article, "change") in mail.outbox[0].body
+    assert admin_url(live_article, "compare") in mail.outbox[0].body
 
     # The publisher's form shows the change; "Approve and publish" makes it the live version.
     publishing = signed_in(publisher)

@@ -1,6 +1,7 @@
 """Preview: exactly the public page, marked, noindex, never cached, for those who may edit."""
 
 import pytest
+from django.urls import reverse
 
 from mi_site.core.publishing import Status
 from tests.admin.formdata import form_data
@@ -61,3 +62,11 @@ def test_view_on_site_of_an_unpublished_item_opens_the_preview(editor):
     item = ArticleFactory(status=Status.DRAFT, publish_at=None)
     page = signed_in(editor).get(change_url(item)).content.decode()
     assert admin_url(item, "preview") in page
+
+
+def test_the_changelist_links_each_unpublished_item_to_its_preview(editor):
+    draft = ArticleFactory(status=Status.DRAFT, publish_at=None)
+    live = ArticleFactory()
+    page = signed_in(editor).get(reverse("admin:news_article_changelist")).content.decode()
+    assert admin_url(draft, "preview") in page
+    assert admin_url(live, "preview") not in page
