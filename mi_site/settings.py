@@ -202,6 +202,9 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+# Tags are separated by commas only, and shown without quotes (mi_site/core/tags.py).
+TAGGIT_TAGS_FROM_STRING = "mi_site.core.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "mi_site.core.tags.edit_string"
 
 # Rich text: CKEditor 5 with exactly the features the sanitiser allows (mi_site.core.richtext).
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "core:richtext-image-upload"

@@ -82,7 +82,7 @@ class ProgramAdmin(PublishableAdmin):
         ("Publishing", {"fields": ["status", "publish_at", "expire_at"]}),
     ]  # fmt: skip
 
-    @admin.display(description="Program status")
+    @admin.display(description="Phase")
     def program_status_display(self, obj):
         return obj.program_status.label
 

@@ -172,8 +172,9 @@ class Program(AutoSlugMixin, Publishable):
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     status_override = models.CharField(
-        "program status", max_length=16, choices=ProgramStatus.choices, blank=True,
-        help_text="Leave empty to work it out from the dates (planned, ongoing, completed).",
+        "phase", max_length=16, choices=ProgramStatus.choices, blank=True,
+        help_text="Planned, ongoing or completed, as readers see it. Leave empty to work it "
+        "out from the dates. (Whether the page is public is its publishing state, below.)",
     )  # fmt: skip
     countries = models.ManyToManyField(Country, blank=True, related_name="programs")
     partners = models.ManyToManyField(

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from taggit.forms import TagField
 from taggit.managers import TaggableManager
@@ -22,6 +23,10 @@ from .publishing import State, Status, state_q
 
 PUBLISHING_FIELDS = ("status", "publish_at", "expire_at")
 SLUG_TAKEN = "Another item already uses this address. Change the slug to make it unique."
+CHOOSE_AGAIN = (
+    "Nothing was saved because of the errors on this form, and the file you chose was not "
+    "kept: choose it again before you save."
+)
 
 
 @admin.display(description="Image")
@@ -155,6 +160,20 @@ class SiteTabularInline(CheckedKeysMixin, admin.TabularInline):
     """Base inline for MI Site's own models."""
 
 
+class ChooseFilesAgain:
+    """A form with errors comes back without the files chosen for it (no browser can put a
+    file back in a file field), so each field that received one says so, not silently."""
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or not self._errors:
+            return
+        for name in self.files:
+            field = self.fields.get(name)
+            if isinstance(field, forms.FileField) and name not in self._errors:
+                self.add_error(name, CHOOSE_AGAIN)
+
+
 class SiteModelAdmin(CheckedKeysMixin, admin.ModelAdmin):
     """Base admin for MI Site's own models: form messages written for an editor."""
 
@@ -167,7 +186,19 @@ class SiteModelAdmin(CheckedKeysMixin, admin.ModelAdmin):
         # Say what is wrong with a bad upload, not Django's generic "Upload a valid image".
         if isinstance(db_field, models.ImageField):
             kwargs["form_class"] = ImageFormField
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateTimeField) and field is not None:
+            # One plain sentence instead of Django's per-field "hours behind" warning.
+            zone = timezone.get_current_timezone_name().split("/")[-1].replace("_", " ")
+            offset = timezone.localtime().strftime("%z")
+            field.help_text = (
+                f"{field.help_text} Times are {zone} time (UTC{offset[:3]}:{offset[3:]}).".strip()
+            )
+        return field
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (ChooseFilesAgain, form), {})
 
 
 class PublishableAdmin(WorkflowAdminMixin, HistoryAdminMixin, SiteModelAdmin):

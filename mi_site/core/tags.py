@@ -12,6 +12,7 @@ when the tag is renamed, so links to the tag page keep working.
 """
 
 from django.db.models.signals import pre_save
+from taggit import utils as taggit_utils
 
 from .slugs import is_url_slug, unique_slug
 
@@ -25,3 +26,23 @@ def give_tag_a_slug(sender, instance, **kwargs):
 
 def connect(tag_model) -> None:
     pre_save.connect(give_tag_a_slug, sender=tag_model, dispatch_uid="core.tags.slug")
+
+
+def parse_tags(text: str) -> list[str]:
+    """What an editor typed in a tags field: tags separated by commas, as the field says.
+
+    taggit splits on spaces when there is no comma, so "food safety" became two tags unless
+    typed in quotes, and the form showed every multi-word tag quoted to survive the next save.
+    Here a space never separates tags; quotes still protect a name that holds a comma.
+    """
+    if not text or not text.strip():
+        return []
+    if "," not in text and '"' not in text:
+        return [text.strip()]
+    return taggit_utils._parse_tags(text)
+
+
+def edit_string(tags) -> str:
+    """The tags as the field shows them: "food safety, ความปลอดภัยอาหาร, trade"."""
+    names = sorted(tag.name for tag in tags)
+    return ", ".join(f'"{name}"' if "," in name else name for name in names)
