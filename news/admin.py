@@ -24,7 +24,7 @@ class ArticleAdmin(PublishableAdmin):
             "description": "The department is the label shown above the title.",
         }),
         ("Event", {
-            "fields": [("event_start", "event_end"), "venue"],
+            "fields": [("event_start", "event_end", "event_precision"), "venue"],
             "description": "Only for news about a workshop, meeting or other event.",
         }),
         ("Images", {"fields": ["hero_image", "hero_alt", "hero_decorative", "hero_caption",

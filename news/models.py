@@ -7,8 +7,9 @@ from django.db.models import Exists, OuterRef
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
-from mi_site.core import revisions
+from mi_site.core import eventdates, revisions
 from mi_site.core.constraints import dates_in_order
+from mi_site.core.eventdates import Precision
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
@@ -104,7 +105,14 @@ class Article(AutoSlugMixin, Publishable):
     objects = ArticleQuerySet.as_manager()
 
     event_start = models.DateField("event starts", null=True, blank=True)
-    event_end = models.DateField("event ends", null=True, blank=True)
+    event_end = models.DateField(
+        "event ends", null=True, blank=True, help_text="Either date may be left empty."
+    )
+    event_precision = models.CharField(
+        "dates given to the", max_length=8, choices=Precision.choices, default=Precision.DAY,
+        help_text="For \u201cJuly 2018\u201d choose Month, for \u201c2014\u201d Year, and "
+        "enter any day in it.",
+    )  # fmt: skip
     venue = models.CharField(
         max_length=255, blank=True, help_text='Where it took place, e.g. "Mae Sot, Thailand" or '
         '"Online".'
@@ -155,7 +163,19 @@ class Article(AutoSlugMixin, Publishable):
     def get_absolute_url(self):
         return slug_path("news:article-detail", self.slug)
 
+    @property
+    def event_dates(self) -> str:
+        """The event's dates in words: "23\u201329 October 2023", "July 2018", "ended 2014"."""
+        return eventdates.describe(self.event_start, self.event_end, self.event_precision)
+
+    def save(self, *args, **kwargs):
+        self.event_start = eventdates.normalise(self.event_start, self.event_precision)
+        self.event_end = eventdates.normalise(self.event_end, self.event_precision)
+        super().save(*args, **kwargs)
+
     def clean(self):
+        self.event_start = eventdates.normalise(self.event_start, self.event_precision)
+        self.event_end = eventdates.normalise(self.event_end, self.event_precision)
         super().clean()
         if self.hero_image and not (self.hero_alt or self.hero_decorative):
             raise ValidationError(

@@ -6,12 +6,11 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.dateformat import format as format_date
 from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from mi_site.core import times
+from mi_site.core import eventdates, times
 
 register = template.Library()
 
@@ -64,17 +63,9 @@ def accent(obj) -> str:
 
 @register.simple_tag
 def date_range(start, end=None) -> str:
-    """An event's dates as MI writes them, with an en dash: "5-7 March 2024", "30 November -
-    2 December 2020", "30 December 2020 - 2 January 2021" (only what changes is repeated)."""
-    if not start:
-        return ""
-    if not end or end == start:
-        return format_date(start, "j F Y")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{format_date(start, 'j')}\u2013{format_date(end, 'j F Y')}"
-    if start.year == end.year:
-        return f"{format_date(start, 'j F')} \u2013 {format_date(end, 'j F Y')}"
-    return f"{format_date(start, 'j F Y')} \u2013 {format_date(end, 'j F Y')}"
+    """Dates to the day as MI writes them, with an en dash: "5\u20137 March 2024", "30
+    November \u2013 2 December 2020" (only what changes is repeated; mi_site/core/eventdates.py)."""
+    return eventdates.describe(start, end) if start else ""
 
 
 @register.simple_tag

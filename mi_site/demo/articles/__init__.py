@@ -46,6 +46,7 @@ def _save_article(writer: Writer, refs: Refs, data: dict, now: datetime) -> Arti
             "featured": data.get("featured", False),
             "event_start": day(event[0]) if event[0] else None,
             "event_end": day(event[1]) if event[1] else None,
+            "event_precision": data.get("event_precision", "day"),
             "venue": data.get("venue", ""),
             **_publishing(data, slug, now),
         },

@@ -145,7 +145,9 @@ ARTICLES = [
         "countries": ["KH", "LA", "MM", "VN"],
         "people": ["tran-quoc-bao"],
         "tags": ["food safety", "COVID-19", "online learning"],
-        "event": ("2020-04-27", "2020-05-08"),
+        # An event as MI often dates it: to the month ("April\u2013May 2020").
+        "event": ("2020-04-01", "2020-05-01"),
+        "event_precision": "month",
         "venue": "Online",
         "standfirst": "With borders closed, MI turned its food safety coaching into a series of online clinics for inspectors and laboratory staff.",
         "body": html(
