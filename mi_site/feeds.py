@@ -109,6 +109,9 @@ class ThemeNewsFeed(ObjectNewsFeed):
 class CountryNewsFeed(ObjectNewsFeed):
     model = Country
 
+    def get_queryset(self):
+        return Country.objects.gms()
+
 
 class ProgramNewsFeed(ObjectNewsFeed):
     model = Program

@@ -14,8 +14,10 @@ LINKS = {
     "taggit": ["taggeditem"],
 }
 # Labels that many items share: editors may add and correct them, only publishers delete.
-LABELS = {"programs": ["partner", "theme"], "taggit": ["tag"]}
-REFERENCE = {"programs": ["department", "country"]}
+# Countries: editors add a partner's or venue's country; the six GMS countries stay in
+# publishers' hands (programs/admin.py).
+LABELS = {"programs": ["partner", "theme", "country"], "taggit": ["tag"]}
+REFERENCE = {"programs": ["department"]}
 AUDIT = {"core": ["auditentry"]}  # read-only in the admin for everyone
 
 

@@ -190,6 +190,9 @@ class DepartmentSitemap(HubSitemap):
 class CountrySitemap(HubSitemap):
     model = Country
 
+    def hubs(self):
+        return Country.objects.gms()
+
 
 class ThemeSitemap(HubSitemap):
     model = Theme

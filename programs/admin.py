@@ -30,13 +30,28 @@ class CountryForm(forms.ModelForm):
         return self.cleaned_data["iso_code"].upper()
 
 
+def may_change_gms_countries(user) -> bool:
+    """The six GMS countries (their pages, feeds and home-page links) are publishers' to
+    change: whoever may delete countries."""
+    return user.has_perm("programs.delete_country")
+
+
 @admin.register(Country)
 class CountryAdmin(SiteModelAdmin):
     form = CountryForm
-    list_display = ["name", "iso_code", "order"]
-    list_editable = ["order"]
+    list_display = ["name", "iso_code", "is_gms", "order"]
+    list_filter = ["is_gms"]
     search_fields = ["name", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if may_change_gms_countries(request.user) else [*readonly, "is_gms"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_gms and not may_change_gms_countries(request.user):
+            return False
+        return super().has_change_permission(request, obj)
 
 
 @admin.register(Partner)

@@ -64,6 +64,12 @@ class Theme(AutoSlugMixin, models.Model):
         return slug_path("site:theme-detail", self.slug)
 
 
+class CountryQuerySet(models.QuerySet):
+    def gms(self):
+        """The six countries with hub pages, feeds and home-page links."""
+        return self.filter(is_gms=True)
+
+
 class Country(AutoSlugMixin, models.Model):
     name = models.CharField(
         max_length=100, unique=True, help_text='As MI writes it, e.g. "Lao PDR", "P.R. China".'
@@ -73,8 +79,15 @@ class Country(AutoSlugMixin, models.Model):
         "ISO code", max_length=2, unique=True, help_text="ISO 3166-1 alpha-2 code, e.g. LA."
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    is_gms = models.BooleanField(
+        "GMS country", default=False,
+        help_text="One of the six Greater Mekong Subregion countries: it has its own page, its "
+        "feed and a link on the home page. Other countries (a partner's, a venue's) are named "
+        "but get no page.",
+    )  # fmt: skip
 
     slug_source = "name"
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]

@@ -13,6 +13,7 @@ from mi_site.roles import ROLES, sync_roles
 from programs.models import Country
 
 GMS = importlib.import_module("programs.migrations.0002_gms_countries")
+GMS_FLAG = importlib.import_module("programs.migrations.0006_country_is_gms")
 
 
 def restore_reference_data() -> None:
@@ -20,5 +21,6 @@ def restore_reference_data() -> None:
         GMS.GMS_COUNTRIES
     ):
         GMS.add_countries(apps, None)
+        GMS_FLAG.mark_gms(apps, None)
     if Group.objects.filter(name__in=ROLES).count() < len(ROLES):
         sync_roles(apps)

@@ -114,8 +114,13 @@ def load_themes(writer: Writer, refs: Refs) -> None:
         refs.themes[name] = writer.save(Theme, {"name": name}, {"summary": summary, "order": order})
 
 
-def load_countries(refs: Refs) -> None:
-    """The six GMS countries come from a data migration; the demo only reuses them."""
+# Countries beyond the six, as partners' countries: named, with no page of their own.
+PARTNER_COUNTRIES = [("Republic of Korea", "KR", 20), ("New Zealand", "NZ", 21)]
+
+
+def load_countries(writer: Writer, refs: Refs) -> None:
+    """The six GMS countries come from a data migration; the demo reuses them and adds two
+    partners' countries."""
     found = {c.iso_code: c for c in Country.objects.filter(iso_code__in=GMS)}
     missing = sorted(set(GMS) - set(found))
     if missing:
@@ -123,3 +128,7 @@ def load_countries(refs: Refs) -> None:
             f"Countries {', '.join(missing)} are missing: run `manage.py migrate` first."
         )
     refs.countries.update(found)
+    for name, code, order in PARTNER_COUNTRIES:
+        refs.countries[code] = writer.save(
+            Country, {"iso_code": code}, {"name": name, "order": order}
+        )

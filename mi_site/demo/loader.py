@@ -27,7 +27,7 @@ def load_demo_content(
     """
     writer, refs = Writer(), Refs(sizes=sizes or images.FULL)
     with transaction.atomic():
-        load_countries(refs)
+        load_countries(writer, refs)
         load_departments(writer, refs)
         load_themes(writer, refs)
         load_partners(writer, refs)

@@ -26,6 +26,10 @@ PARTNERS = [
      "https://www.kku.ac.th/", "TH", "#8d6e63"),
     ("Mekong Women Entrepreneurs Network", "MWEN", Kind.PRIVATE,
      "", None, "#ad1457"),
+    ("Mekong-Republic of Korea Cooperation Fund", "MKCF", Kind.DONOR,
+     "", "KR", "#0d47a1"),
+    ("New Zealand Ministry of Foreign Affairs and Trade", "MFAT", Kind.GOVERNMENT,
+     "", "NZ", "#263238"),
 ]  # fmt: skip
 
 # Partners whose logo the demo draws; the rest show how a partner without a logo looks.

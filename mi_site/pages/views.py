@@ -57,7 +57,7 @@ def home(request):
         "latest": latest[:HOME_NEWS_COUNT],
         "programs": programs.select_related("department")[:HOME_PROGRAM_COUNT],
         "departments": Department.objects.all(),
-        "countries": Country.objects.all(),
+        "countries": Country.objects.gms(),
     }
     return render(request, "site/home.html", context)
 
@@ -141,7 +141,7 @@ class DepartmentDetailView(HubDetailView):
 
 class CountryDetailView(HubDetailView):
     template_name = "site/country_detail.html"
-    model = Country
+    queryset = Country.objects.gms()  # other countries are named, with no page of their own
     kind = "country"
     program_filter = "countries"
 

@@ -12,7 +12,7 @@
 | programs.theme           | view add change        | view add change delete         |                     |
 | taggit.tag               | view add change        | view add change delete         |                     |
 | programs.department      | view                   | view add change delete         |                     |
-| programs.country         | view                   | view add change delete         |                     |
+| programs.country         | view add change        | view add change delete         |                     |
 | core.auditentry          |                        | view                           | view                |
 | auth.user                |                        |                                | view add change     |
 | auth.group               |                        |                                | view                |
