@@ -9,6 +9,7 @@ CONTENT = {"news": ["article"], "people": ["person"], "programs": ["program"]}
 # The rows that tie content together (a program's partners and team, an item's tags): editing
 # an item includes removing a wrong partner or team member, so editors may delete these.
 LINKS = {
+    "news": ["articlepartner"],
     "people": ["programmembership"],
     "programs": ["programpartner"],
     "taggit": ["taggeditem"],

@@ -1,12 +1,21 @@
 from django.contrib import admin
 
-from mi_site.core.admin import PublishableAdmin, thumbnail
+from mi_site.core.admin import PublishableAdmin, SiteTabularInline, thumbnail
 
-from .models import Article
+from .models import Article, ArticlePartner
+
+
+class ArticlePartnerInline(SiteTabularInline):
+    model = ArticlePartner
+    autocomplete_fields = ["partner"]
+    extra = 0
+    verbose_name = "partner"
+    verbose_name_plural = "partners (who funded the work, who organised it with MI)"
 
 
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
+    inlines = [ArticlePartnerInline]
     list_display = ["title", "department", "publish_at", "featured", "state_badge",
                     "hero_thumbnail"]  # fmt: skip
     list_filter = [*PublishableAdmin.list_filter, "featured", "department", "themes",

@@ -16,7 +16,7 @@ from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
 from mi_site.core.slugs import AutoSlugMixin
 from people.models import Person
-from programs.models import Country, Department, Program, Theme
+from programs.models import Country, Department, Partner, Program, Theme
 
 from . import related
 
@@ -96,6 +96,9 @@ class Article(AutoSlugMixin, Publishable):
     countries = models.ManyToManyField(Country, blank=True, related_name="articles")
     people = models.ManyToManyField(
         Person, blank=True, related_name="articles", verbose_name="people featured"
+    )
+    partners = models.ManyToManyField(
+        Partner, through="ArticlePartner", blank=True, related_name="articles"
     )
     tags = TaggableManager(blank=True)
     featured = models.BooleanField(
@@ -183,4 +186,30 @@ class Article(AutoSlugMixin, Publishable):
             )
 
 
-revisions.register(Article)
+class ArticlePartner(models.Model):
+    """A partner's part in the story: who funded it, who organised it with MI."""
+
+    class Role(models.TextChoices):
+        FUNDER = "funder", "Funder"
+        CO_ORGANISER = "co-organiser", "Co-organiser"
+        IMPLEMENTING = "implementing", "Implementing partner"
+        OTHER = "other", "Other"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="partner_roles")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="article_roles")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.FUNDER)
+
+    class Meta:
+        ordering = ["role", "partner__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "partner", "role"], name="article_partner_role_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.partner} \u2014 {self.get_role_display()} of {self.article}"
+
+
+revisions.register_link(ArticlePartner)
+revisions.register(Article, links=("partner_roles",))

@@ -11,11 +11,18 @@ from mi_site.core.seo import Crumb, PageMetaMixin, describe, image_url, organiza
 from mi_site.core.views import LiveMixin, ReachableMixin
 from people.models import Person
 from programs.models import Program
+from programs.views import partner_groups
 
 from .forms import NewsFilterForm
-from .models import Article
+from .models import Article, ArticlePartner
 
 RELATED_COUNT = 3
+PARTNER_HEADINGS = {
+    ArticlePartner.Role.FUNDER: "Supported by",
+    ArticlePartner.Role.CO_ORGANISER: "Organised with",
+    ArticlePartner.Role.IMPLEMENTING: "Implemented with",
+    ArticlePartner.Role.OTHER: "Partners",
+}
 
 
 def news_crumbs(*more: Crumb) -> list[Crumb]:
@@ -94,6 +101,9 @@ class ArticleDetailView(PageMetaMixin, ReachableMixin, DetailView):
                 "themes",
                 "countries",
                 "tags",
+                Prefetch(
+                    "partner_roles", queryset=ArticlePartner.objects.select_related("partner")
+                ),
                 # Live only: a draft program or profile must not show on a live article.
                 Prefetch("programs", queryset=Program.objects.live()),
                 Prefetch(
@@ -105,7 +115,8 @@ class ArticleDetailView(PageMetaMixin, ReachableMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         related = Article.objects.related_to(self.object, limit=RELATED_COUNT)
-        return super().get_context_data(related=related, **kwargs)
+        groups = partner_groups(self.object.partner_roles.all(), PARTNER_HEADINGS)
+        return super().get_context_data(related=related, partner_groups=groups, **kwargs)
 
     def get_meta(self, context):
         article = self.object
@@ -120,6 +131,18 @@ class ArticleDetailView(PageMetaMixin, ReachableMixin, DetailView):
         )
         meta.structured_data.insert(0, news_article(self.request, article, meta))
         return meta
+
+
+def partners_in(article, role) -> list[dict]:
+    """schema.org Organizations for the article's partners in `role` (prefetched)."""
+    return [
+        {key: value for key, value in organisation.items() if value}
+        for organisation in (
+            {"@type": "Organization", "name": link.partner.name, "url": link.partner.website}
+            for link in article.partner_roles.all()
+            if link.role == role
+        )
+    ]
 
 
 def news_article(request, article, meta) -> dict:
@@ -140,5 +163,8 @@ def news_article(request, article, meta) -> dict:
         "publisher": publisher,
         "articleSection": article.department.name if article.department else None,
         "keywords": [tag.name for tag in article.tags.all()],
+        # Who paid for the work, and who organised it with MI.
+        "funder": partners_in(article, ArticlePartner.Role.FUNDER),
+        "sponsor": partners_in(article, ArticlePartner.Role.CO_ORGANISER),
     }
     return {key: value for key, value in data.items() if value}

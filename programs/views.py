@@ -93,11 +93,12 @@ class ProgramDetailView(PageMetaMixin, ReachableMixin, DetailView):
         )
 
 
-def partner_groups(roles) -> list[tuple[str, list]]:
-    groups = {role: [] for role in PARTNER_HEADINGS}
+def partner_groups(roles, headings=PARTNER_HEADINGS) -> list[tuple[str, list]]:
+    """Partners under a heading per role ("Funded by", ...), in the order of `headings`."""
+    groups = {role: [] for role in headings}
     for role in roles:
         groups[role.role].append(role.partner)
-    return [(PARTNER_HEADINGS[role], partners) for role, partners in groups.items() if partners]
+    return [(headings[role], partners) for role, partners in groups.items() if partners]
 
 
 def team(program):

@@ -6,6 +6,7 @@
 | people.person            | view add change        | view add change delete publish |                     |
 | programs.program         | view add change        | view add change delete publish |                     |
 | programs.programpartner  | view add change delete | view add change delete         |                     |
+| news.articlepartner      | view add change delete | view add change delete         |                     |
 | people.programmembership | view add change delete | view add change delete         |                     |
 | taggit.taggeditem        | view add change delete | view add change delete         |                     |
 | programs.partner         | view add change        | view add change delete         |                     |

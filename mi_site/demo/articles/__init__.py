@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from mi_site.core.publishing import Status
 from mi_site.core.slugs import slug_from
-from news.models import Article
+from news.models import Article, ArticlePartner
 
 from .. import images
 from ..refs import Refs
@@ -20,7 +20,11 @@ DEFAULT_CREDIT = "Mekong Institute"
 
 def load_articles(writer: Writer, refs: Refs, now: datetime) -> None:
     for data in ARTICLES:
-        _save_article(writer, refs, data, now)
+        article = _save_article(writer, refs, data, now)
+        for acronym, role in data.get("partners", []):
+            ArticlePartner.objects.get_or_create(
+                article=article, partner=refs.partners[acronym], role=role
+            )
 
 
 def _save_article(writer: Writer, refs: Refs, data: dict, now: datetime) -> Article:

@@ -12,6 +12,7 @@ ARTICLES = [
         "countries": "GMS",
         "people": ["dara-pich"],
         "tags": ["labour migration", "capacity building"],
+        "partners": [("TICA", "funder"), ("MOLISA", "co-organiser")],
         "event": ("2017-06-14", "2017-06-15"),
         "venue": "Khon Kaen, Thailand",
         "hero": {

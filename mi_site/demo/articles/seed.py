@@ -13,6 +13,8 @@ SEED_ARTICLE = {
     "countries": "GMS",
     "people": ["suriyan-vichitlekarn"],
     "tags": ["labour migration", "COVID-19", "workshop"],
+    # The donor the article names in its body, now a fact of its own.
+    "partners": [("TICA", "funder")],
     "event": ("2020-11-23", "2020-11-25"),
     "venue": "Online",
     "standfirst": "Labour ministries and recruitment agencies from the six GMS countries reported on their action plans at the online synthesis and evaluation workshop that closed MI\u2019s labour migration capacity program.",
