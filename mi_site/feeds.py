@@ -18,8 +18,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from mi_site.core.times import to_the_second
-from news.forms import live_tags
-from news.models import Article
+from news.models import Article, live_tags
 from programs.models import Country, Department, Program, Theme
 
 ITEMS_PER_FEED = 20

@@ -70,7 +70,7 @@ def newest(queryset):
 
 def public_people():
     # Former staff answer 410 Gone: they are not in the sitemap.
-    return Person.objects.live().filter(is_active=True)
+    return Person.objects.listed()
 
 
 class LiveSummary:

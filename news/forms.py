@@ -6,13 +6,11 @@ with a 404: a mistyped or stale link never shows an unfiltered list as if it wer
 """
 
 from django import forms
-from django.db.models import Exists, OuterRef
-from taggit.models import Tag
 
 from mi_site.core.widgets import PlainSelect
 from programs.models import Country, Department, Program, Theme
 
-from .models import Article
+from .models import Article, live_tags
 
 # Form field -> the article lookup it filters on. Slugs are unique, so no filter can match
 # an article twice and the list needs no DISTINCT.
@@ -24,15 +22,6 @@ FILTER_LOOKUPS = {
     "year": "publish_at__year",
     "tag": "tags__slug",
 }
-
-
-def live_tags():
-    """Tags that some live article carries: a tag used only by a draft stays unknown.
-
-    A semi-join per tag (EXISTS), so looking up one tag probes that tag's articles only,
-    never the list of every live article's tags.
-    """
-    return Tag.objects.filter(Exists(Article.objects.live().filter(tags=OuterRef("pk"))))
 
 
 class NewsFilterForm(forms.Form):

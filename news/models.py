@@ -31,6 +31,15 @@ HUB_LOOKUPS = {
 }
 
 
+def live_tags():
+    """Tags that some live article carries: a tag used only by a draft stays unknown.
+
+    A semi-join per tag (EXISTS), so looking up one tag probes that tag's articles only,
+    never the list of every live article's tags.
+    """
+    return Tag.objects.filter(Exists(Article.objects.live().filter(tags=OuterRef("pk"))))
+
+
 class ArticleQuerySet(PublishableQuerySet):
     def about(self, hub, *, model=None):
         """Articles linked to `hub`: a department (the label above the title), theme, country,

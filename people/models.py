@@ -17,6 +17,10 @@ class PersonQuerySet(PublishableQuerySet):
         directory, department and program pages."""
         return self.filter(is_active=True)
 
+    def listed(self):
+        """The people the public site lists and links: live profiles of current staff."""
+        return self.live().current()
+
 
 class Person(AutoSlugMixin, Publishable):
     class Honorific(models.TextChoices):

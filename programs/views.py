@@ -115,7 +115,7 @@ def team(program):
         output_field=IntegerField(),
     )
     return (
-        memberships.filter(person__in=program.people.live().current())
+        memberships.filter(person__in=program.people.listed())
         .select_related("person__department")
         .order_by(role_order, "person__leadership_rank", "person__sort_name")
     )

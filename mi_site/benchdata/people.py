@@ -24,7 +24,7 @@ def add_people(stock: Stock, count: int) -> None:
     backdate(Person.objects.filter(pk__in=[person.pk for person in new]), stock.now)
     stock.progress.advance(len(new))
     stock.progress.finish()
-    stock.people = list(Person.objects.live().current())
+    stock.people = list(Person.objects.listed())
     teamless = set(Program.objects.filter(memberships__isnull=True).values_list("pk", flat=True))
     _add_teams(stock, [program for program in stock.programs if program.pk in teamless])
 

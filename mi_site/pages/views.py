@@ -15,8 +15,7 @@ from mi_site.core.seo import (
     organization,
     page_meta,
 )
-from news.forms import live_tags
-from news.models import Article
+from news.models import Article, live_tags
 from people.models import Person
 from people.views import PERSON_CARD_FIELDS
 from programs.models import Country, Department, Program, ProgramStatus, Theme
@@ -124,8 +123,7 @@ class DepartmentDetailView(HubDetailView):
 
     def get_context_data(self, **kwargs):
         staff = list(
-            Person.objects.live()
-            .current()
+            Person.objects.listed()
             .filter(department=self.object)
             .only("leadership_rank", *PERSON_CARD_FIELDS)  # a hundred cards, not profiles
             .order_by("leadership_rank", "sort_name")

@@ -16,8 +16,7 @@ from django.urls import reverse
 from mi_site.benchdata import BenchSize, build_bench_site
 from mi_site.demo import images
 from mi_site.demo.loader import load_demo_content
-from news.forms import live_tags
-from news.models import Article
+from news.models import Article, live_tags
 from tests.reference_data import restore_reference_data
 
 pytestmark = [
