@@ -27,7 +27,10 @@ from django.test import Client, RequestFactory
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
-from tests.factories import ArticleFactory
+from mi_site.core.publishing import Status
+from news.models import ArticlePartner
+from programs.models import Country
+from tests.factories import ArticleFactory, PartnerFactory, UserFactory
 from tests.site.content import DAY, build_site, gms_country
 from tests.site.crawler import crawl
 
@@ -79,6 +82,30 @@ def add_content(site):
     for number in range(NEWS_PER_PAGE):
         ArticleFactory(department=site.departments[1], publish_at=now - (5 + number) * DAY)
     return fresh
+
+
+def add_archived(site):
+    """An archived article (its notice) with partners by role, a month-precision event and
+    a country beyond the six (named, not linked)."""
+    archived = ArticleFactory(
+        title="Mekong-ROK Cooperation Day", status=Status.ARCHIVED, event_precision="month",
+        event_start=datetime.date(2018, 7, 1), department=site.departments[0],
+    )  # fmt: skip
+    archived.countries.add(Country.objects.create(name="Republic of Korea", iso_code="KR"))
+    ArticlePartner.objects.create(article=archived, partner=PartnerFactory(), role="funder")
+    ArticlePartner.objects.create(
+        article=archived, partner=PartnerFactory(website=""), role="co-organiser"
+    )
+    return archived
+
+
+def preview_page() -> dict[str, str]:
+    """A draft's preview, as a publisher sees it: the public page with the preview banner."""
+    draft = ArticleFactory(status=Status.DRAFT, publish_at=None, title="A draft, previewed")
+    client = Client()
+    client.force_login(UserFactory(roles=["Publishers"]))
+    url = reverse("admin:news_article_preview", args=[draft.pk])
+    return {"(preview of a draft)": client.get(url).content.decode()}
 
 
 def extra_starts(site, fresh) -> dict[str, str]:
@@ -141,6 +168,7 @@ def checked(module_db, tmp_path_factory):
         site = build_site()
         fresh = add_content(site)
         starts = extra_starts(site, fresh)
+        starts["article: archived, with partners"] = add_archived(site).get_absolute_url()
         crawled = crawl(Client(), [*starts.values(), reverse("sitemap-index")])
         pages = {
             path: page.body
@@ -148,6 +176,7 @@ def checked(module_db, tmp_path_factory):
             if page.is_html and page.status in (200, 404, 410)
         }
         pages.update(error_pages())
+        pages.update(preview_page())
     folder = tmp_path_factory.mktemp("html")
     by_file = {}
     for number, (path, body) in enumerate(sorted(pages.items())):
