@@ -229,7 +229,9 @@ class WorkflowAdminMixin:
             return
         if change and workflow.may_publish(request.user, obj):
             # The form showed the change waiting for review: saving it approves it.
-            revisions.settle_pending(obj)
+            approved = revisions.settle_pending(obj)
+            if approved is not None:
+                workflow.record_approval(obj, approved, user=request.user)
         revisions.record(obj, user=request.user, comment=note)
         audit.record(request.user, Action.EDIT if change else Action.CREATE, obj)
 

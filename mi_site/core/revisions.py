@@ -195,9 +195,13 @@ def approve(item, revision: Revision, *, user):
     return approved
 
 
-def settle_pending(item) -> None:
-    """A publisher saved the item with its waiting change in the form: that approves it."""
-    _states(item).filter(kind=Kind.PENDING).update(kind=Kind.APPROVED)
+def settle_pending(item) -> Revision | None:
+    """A publisher saved the item with its waiting change in the form: that approves it.
+    Returns the change approved, if there was one."""
+    change = pending(item)
+    if change is not None:
+        _states(item).filter(kind=Kind.PENDING).update(kind=Kind.APPROVED)
+    return change
 
 
 def reject(revision: Revision) -> None:

@@ -51,6 +51,18 @@ def _save(item, current, action: Action, user, comment: str = "", **changes) -> 
     audit.record(user, action, current, comment=comment)
 
 
+def _approve(current, pending, user):
+    approved = revisions.approve(current, pending, user=user)
+    record_approval(approved, pending, user=user)
+    return approved
+
+
+def record_approval(item, change, *, user) -> None:
+    """The audit entry for a change waiting for review that `user` made live."""
+    by = change.user.get_username() if change.user else "someone"
+    audit.record(user, Action.APPROVE, item, comment=f"the change {by} submitted")
+
+
 def submit(item, *, user, comment: str = "") -> None:
     """An editor asks for a draft to be published; the publishers are told."""
     _need(may_edit(user, item), "You may not edit this item.")
@@ -71,7 +83,7 @@ def publish(item, *, user) -> None:
         current = _locked(item)
         pending = revisions.pending(current)
         if pending is not None:
-            current = revisions.approve(current, pending, user=user)
+            current = _approve(current, pending, user)
         elif current.state == State.LIVE:
             raise WorkflowError("This item is already live.")
         now = to_the_second(timezone.now())
@@ -104,7 +116,7 @@ def schedule(item, *, user, at: datetime) -> None:
         )
         pending = revisions.pending(current)
         if pending is not None:
-            current = revisions.approve(current, pending, user=user)
+            current = _approve(current, pending, user)
         _save(
             item,
             current,

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from mi_site.core import revisions
-from mi_site.core.models import Kind
+from mi_site.core.models import Action, AuditEntry, Kind
 from mi_site.core.publishing import Status
 from programs.models import Country
 from tests.admin.formdata import form_data
@@ -64,6 +64,8 @@ def test_an_editors_change_to_a_live_article_is_invisible_until_approved(
     assert set(live_article.tags.names()) == {"food safety", "ความปลอดภัยอาหาร"}
     assert revisions.pending(live_article) is None
     assert "in Hanoi" in client.get(live_article.get_absolute_url()).content.decode()
+    approval = AuditEntry.objects.get(action=Action.APPROVE)
+    assert (approval.username, approval.comment) == ("pim", "the change ann submitted")
 
 
 def test_a_publisher_sends_a_change_back_with_a_note_the_editor_sees(
