@@ -15,11 +15,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
-from taggit.models import Tag
 
 from mi_site.core.times import to_the_second
-from news.models import Article, live_tags
-from programs.models import Country, Department, Program, Theme
+from news.models import Article
 
 ITEMS_PER_FEED = 20
 PUBLISHER = "Mekong Institute"
@@ -76,16 +74,17 @@ class NewsFeed(Feed):
         return [xml_text(tag.name) for tag in item.tags.all()]
 
 
-class ObjectNewsFeed(NewsFeed):
-    """The live news of one object, found by its slug; an unknown slug is a 404."""
+class HubNewsFeed(NewsFeed):
+    """The live news of one hub (news/hubs.py), found by its slug among the hub's public rows:
+    an unknown slug, a draft program or a tag used only by drafts is a 404."""
 
-    model = None
-
-    def get_queryset(self):
-        return self.model._default_manager.all()
+    hub = None
 
     def get_object(self, request, slug):
-        return get_object_or_404(self.get_queryset(), slug=slug)
+        return get_object_or_404(self.hub.public(), slug=slug)
+
+    def link(self, obj=None):
+        return self.hub.path(obj)
 
     def title(self, obj):
         return xml_text(f"{PUBLISHER} news: {obj}")
@@ -97,39 +96,9 @@ class ObjectNewsFeed(NewsFeed):
         return Article.objects.live().about(obj)
 
 
-class DepartmentNewsFeed(ObjectNewsFeed):
-    model = Department
-
-
-class ThemeNewsFeed(ObjectNewsFeed):
-    model = Theme
-
-
-class CountryNewsFeed(ObjectNewsFeed):
-    model = Country
-
-    def get_queryset(self):
-        return Country.objects.gms()
-
-
-class ProgramNewsFeed(ObjectNewsFeed):
-    model = Program
-
-    def get_queryset(self):
-        # A program that is not live has no public page, so it has no public feed either.
-        return Program.objects.live()
-
-
-class TagNewsFeed(ObjectNewsFeed):
-    model = Tag
-
-    def get_queryset(self):
-        # Only tags used by live articles are public: a tag used only by a draft (whose name
-        # may give the draft away) answers 404.
-        return live_tags()
-
-    def link(self, obj=None):
-        return reverse("site:tag-detail", kwargs={"slug": obj.slug})
+def hub_feed(hub):
+    """The RSS feed class of one hub."""
+    return type(f"{hub.model.__name__}NewsFeed", (HubNewsFeed,), {"hub": hub})
 
 
 def atom(feed_class):

@@ -2,24 +2,19 @@
 
 from django.urls import path
 
+from news.hubs import HUBS
+
 from . import feeds
 
 app_name = "feeds"
-
-PER_OBJECT = {
-    "department": ("departments", feeds.DepartmentNewsFeed),
-    "theme": ("themes", feeds.ThemeNewsFeed),
-    "program": ("programs", feeds.ProgramNewsFeed),
-    "country": ("countries", feeds.CountryNewsFeed),
-    "tag": ("tags", feeds.TagNewsFeed),
-}
 
 urlpatterns = [
     path("news/rss/", feeds.NewsFeed(), name="news-rss"),
     path("news/atom/", feeds.atom(feeds.NewsFeed)(), name="news-atom"),
 ]
-for kind, (prefix, feed_class) in PER_OBJECT.items():
+for hub in HUBS:
+    feed_class = feeds.hub_feed(hub)
     urlpatterns += [
-        path(f"{prefix}/<slug:slug>/rss/", feed_class(), name=f"{kind}-rss"),
-        path(f"{prefix}/<slug:slug>/atom/", feeds.atom(feed_class)(), name=f"{kind}-atom"),
+        path(f"{hub.plural}/<slug:slug>/rss/", feed_class(), name=f"{hub.kind}-rss"),
+        path(f"{hub.plural}/<slug:slug>/atom/", feeds.atom(feed_class)(), name=f"{hub.kind}-atom"),
     ]

@@ -32,13 +32,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
 from django.views.decorators.cache import cache_control
-from taggit.models import Tag
 
 from mi_site.core.paths import slug_paths
 from mi_site.core.times import machine_time, to_the_second
+from news.hubs import BY_KIND, HUBS
 from news.models import Article
 from people.models import Person
-from programs.models import Country, Department, Program, Theme
+from programs.models import Program
 
 SITEMAP_URLS_PER_PAGE = 1000  # the protocol allows 50,000; a page of 1,000 renders in tens of ms
 
@@ -160,20 +160,20 @@ class ProgramSitemap(ContentSitemap):
 
 
 class HubSitemap(BaseSitemap):
-    """Department, country, theme or tag pages, dated by their newest live article."""
+    """The pages of one hub (news/hubs.py), each dated by its newest live article."""
 
-    model = None
-
-    def hubs(self):
-        return self.model._default_manager.all()
+    hub = None
 
     def items(self):
-        articles = Article.objects.live().about(OuterRef("pk"), model=self.model)
+        articles = Article.objects.live().about(OuterRef("pk"), model=self.hub.model)
         newest_article = articles.order_by("-publish_at").values("publish_at")[:1]
-        annotated = self.hubs().annotate(
+        annotated = self.hub.public().annotate(
             newest_article=Subquery(newest_article, output_field=DateTimeField())
         )
         return annotated.order_by("pk")
+
+    def location(self, item):
+        return self.hub.path(item)
 
     def lastmod(self, item):
         return item.newest_article or self.summary.site
@@ -181,21 +181,6 @@ class HubSitemap(BaseSitemap):
     def get_latest_lastmod(self):
         # An upper bound that costs no query of its own: no hub changed after the site did.
         return self.summary.site
-
-
-class DepartmentSitemap(HubSitemap):
-    model = Department
-
-
-class CountrySitemap(HubSitemap):
-    model = Country
-
-    def hubs(self):
-        return Country.objects.gms()
-
-
-class ThemeSitemap(HubSitemap):
-    model = Theme
 
 
 class TagSitemap(HubSitemap):
@@ -208,7 +193,7 @@ class TagSitemap(HubSitemap):
     for. The list is as long as the number of tags, not of articles.
     """
 
-    model = Tag
+    hub = BY_KIND["tag"]
 
     def items(self):
         rows = (
@@ -265,10 +250,13 @@ SITEMAPS = {
     "news": ArticleSitemap,
     "people": PersonSitemap,
     "programs": ProgramSitemap,
-    "departments": DepartmentSitemap,
-    "countries": CountrySitemap,
-    "themes": ThemeSitemap,
-    "tags": TagSitemap,
+    # One section per hub with pages of its own (news/hubs.py); tags have a faster one.
+    **{
+        hub.plural: {"tag": TagSitemap}.get(hub.kind)
+        or type(f"{hub.model.__name__}Sitemap", (HubSitemap,), {"hub": hub})
+        for hub in HUBS
+        if hub.sitemap_section
+    },
 }
 
 

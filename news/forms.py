@@ -10,17 +10,15 @@ from django import forms
 from mi_site.core.widgets import PlainSelect
 from programs.models import Country, Department, Program, Theme
 
+from . import hubs
 from .models import Article, live_tags
 
 # Form field -> the article lookup it filters on. Slugs are unique, so no filter can match
 # an article twice and the list needs no DISTINCT.
+# The hubs' filters (news/hubs.py) and the year.
 FILTER_LOOKUPS = {
-    "department": "department__slug",
-    "theme": "themes__slug",
-    "program": "programs__slug",
-    "country": "countries__slug",
+    **{hub.kind: f"{hub.lookup}__slug" for hub in hubs.HUBS},
     "year": "publish_at__year",
-    "tag": "tags__slug",
 }
 
 
@@ -67,7 +65,7 @@ class NewsFilterForm(forms.Form):
     def active_filters(self) -> list[tuple[str, str]]:
         """(field name, what the reader chose) for each filter in use, in the form's order."""
         active = []
-        for name in FILTER_LOOKUPS:
+        for name in self.fields:  # the form's order, which the canonical address keeps
             value = self.cleaned_data.get(name)
             if not value:
                 continue

@@ -18,17 +18,7 @@ from mi_site.core.slugs import AutoSlugMixin
 from people.models import Person
 from programs.models import Country, Department, Partner, Program, Theme
 
-from . import related
-
-# How an article links to each kind of hub page: its feed, sitemap entry and page all ask
-# `Article.objects.live().about(hub)`.
-HUB_LOOKUPS = {
-    Department: "department",
-    Theme: "themes",
-    Country: "countries",
-    Program: "programs",
-    Tag: "tags",
-}
+from . import hubs, related
 
 
 def live_tags():
@@ -57,7 +47,7 @@ class ArticleQuerySet(PublishableQuerySet):
                     )
                 )
             )
-        return self.filter(**{HUB_LOOKUPS[model or type(hub)]: hub})
+        return self.filter(**{hubs.BY_MODEL[model or type(hub)].lookup: hub})
 
     def related_to(self, article, *, limit: int | None = None) -> list:
         """Other live articles ranked by what they share with `article`, best first, as a

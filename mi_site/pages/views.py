@@ -15,10 +15,11 @@ from mi_site.core.seo import (
     organization,
     page_meta,
 )
-from news.models import Article, live_tags
+from news.hubs import BY_KIND
+from news.models import Article
 from people.models import Person
 from people.views import PERSON_CARD_FIELDS
-from programs.models import Country, Department, Program, ProgramStatus, Theme
+from programs.models import Country, Department, Program, ProgramStatus
 
 HOME_NEWS_COUNT = 6
 HOME_PROGRAM_COUNT = 6
@@ -78,7 +79,11 @@ class DepartmentListView(PageMetaMixin, ListView):
 class HubDetailView(PageMetaMixin, DetailView):
     """A department, country or theme page: the object, its live programs and news."""
 
-    kind = ""  # feed kind and news filter name
+    hub = None  # news/hubs.py: which rows have a page, the feed kind, the news filter
+
+    def get_queryset(self):
+        return self.hub.public()
+
     program_filter = ""
     parent_crumb = None
 
@@ -86,7 +91,7 @@ class HubDetailView(PageMetaMixin, DetailView):
         news = Article.objects.live().about(self.object)
         context = {
             "news": news.select_related("department")[:HUB_NEWS_COUNT],
-            "all_news_url": news_list_url(**{self.kind: self.object.slug}),
+            "all_news_url": news_list_url(**{self.hub.kind: self.object.slug}),
         }
         if self.program_filter:
             programs = Program.objects.live().filter(**{self.program_filter: self.object})
@@ -101,7 +106,7 @@ class HubDetailView(PageMetaMixin, DetailView):
             title=self.title(obj),
             description=self.description(obj),
             breadcrumbs=home_crumbs(*crumbs, Crumb(str(obj), obj.get_absolute_url())),
-            feeds=feeds_for(self.kind, obj, str(obj)),
+            feeds=feeds_for(self.hub.kind, obj, str(obj)),
         )
 
     def title(self, obj) -> str:
@@ -113,8 +118,7 @@ class HubDetailView(PageMetaMixin, DetailView):
 
 class DepartmentDetailView(HubDetailView):
     template_name = "site/department_detail.html"
-    model = Department
-    kind = "department"
+    hub = BY_KIND["department"]
     program_filter = "department"
 
     @staticmethod
@@ -139,8 +143,7 @@ class DepartmentDetailView(HubDetailView):
 
 class CountryDetailView(HubDetailView):
     template_name = "site/country_detail.html"
-    queryset = Country.objects.gms()  # other countries are named, with no page of their own
-    kind = "country"
+    hub = BY_KIND["country"]  # the six GMS countries; others are named without a page
     program_filter = "countries"
 
     def title(self, obj):
@@ -155,8 +158,7 @@ class CountryDetailView(HubDetailView):
 
 class ThemeDetailView(HubDetailView):
     template_name = "site/theme_detail.html"
-    model = Theme
-    kind = "theme"
+    hub = BY_KIND["theme"]
 
     def description(self, obj):
         return describe(obj.summary, fallback=f"News from the Mekong Institute on {obj.name}.")
@@ -164,7 +166,7 @@ class ThemeDetailView(HubDetailView):
 
 def tag_detail(request, slug):
     # A tag exists for readers only when some live article carries it.
-    tag = get_object_or_404(live_tags(), slug=slug)
+    tag = get_object_or_404(BY_KIND["tag"].public(), slug=slug)
     news = Article.objects.live().about(tag).select_related("department")
     programs = Program.objects.live().filter(tags__slug=slug).select_related("department")
     url = reverse("site:tag-detail", kwargs={"slug": slug})
