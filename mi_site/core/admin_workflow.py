@@ -6,6 +6,7 @@ Everything that changes publishing state goes through `mi_site.core.workflow`.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -143,7 +144,7 @@ class WorkflowAdminMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """An item with a change waiting for review is edited as that change: the form shows
         it, and a save builds on it, so the next person never silently drops it."""
-        item = self.get_object(request, object_id) if object_id else None
+        item = self.get_object(request, unquote(object_id)) if object_id else None
         change = revisions.pending(item) if item is not None else None
         extra_context = {**(extra_context or {}), **self.workflow_context(request, item, change)}
         if request.method == "POST" and item is not None and "_reject" in request.POST:

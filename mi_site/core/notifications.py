@@ -31,6 +31,9 @@ def publishers_of(item):
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> None:
+    # A title may hold a line break (a crafted POST); in a header it would make Django refuse
+    # the message with BadHeaderError after the commit, a 500 for the person who clicked.
+    subject = " ".join(subject.split())[:150]
     if recipients:
         messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in recipients]
         transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
@@ -52,7 +55,7 @@ def submitted(item, *, by, comment: str = "", change: bool = False) -> None:
     if comment:
         lines[1:1] = ["", f"Their note: {comment}"]
     recipients = [u.email for u in publishers_of(item) if u.pk != by.pk]
-    _send(f"For review: {item}"[:150], "\n".join(lines), recipients)
+    _send(f"For review: {item}", "\n".join(lines), recipients)
 
 
 def rejected(item, *, by, comment: str) -> None:
@@ -67,4 +70,4 @@ def rejected(item, *, by, comment: str) -> None:
         ]
     )
     recipients = [u.email for u in audit.authors_of(item) if u.pk != by.pk and u.email]
-    _send(f"Sent back: {item}"[:150], body, recipients)
+    _send(f"Sent back: {item}", body, recipients)

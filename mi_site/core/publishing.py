@@ -56,9 +56,7 @@ def state_q(state: str, now: datetime | None = None) -> Q:
     expired = published & Q(expire_at__lte=now)
     return {
         State.LIVE: live_q(now),
-        State.SCHEDULED: published
-        & (Q(publish_at__gt=now) | Q(publish_at__isnull=True))
-        & ~expired,
+        State.SCHEDULED: published & Q(publish_at__gt=now) & ~expired,
         State.EXPIRED: expired,
     }.get(state, Q(status=state))
 

@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from . import previews
+from .publishing import Status
 
 PUBLISHER_NAME = "Mekong Institute"
 PUBLISHER_DESCRIPTION = (
@@ -144,7 +145,10 @@ class PageMetaMixin:
         meta = self.get_meta(context)
         item = getattr(self, "object", None)
         # Previews and archived items are for people, not for search engines.
-        if previews.current(self.request) is not None or getattr(item, "status", "") == "archived":
+        if (
+            previews.current(self.request) is not None
+            or getattr(item, "status", "") == Status.ARCHIVED
+        ):
             meta.noindex = True
         context["meta"] = meta
         return context

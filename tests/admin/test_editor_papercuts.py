@@ -5,6 +5,7 @@ cannot keep, and one plain sentence about time zones instead of a warning on eve
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from news.models import Article
@@ -75,3 +76,5 @@ def test_date_fields_name_the_time_zone_once_instead_of_warning(client, login):
     page = client.get(reverse("admin:news_article_add")).content.decode()
     assert "Times are Bangkok time (UTC+07:00)." in page
     assert "admin_site/admin.css" in page
+    stylesheet = (settings.BASE_DIR / "static" / "admin_site" / "admin.css").read_text()
+    assert ".timezonewarning { display: none; }" in stylesheet

@@ -131,3 +131,15 @@ def test_removing_a_funder_from_a_live_program_waits_for_approval(editor, publis
     save_form(signed_in(publisher), program, _publish="1")
     assert program.partner_roles.count() == 0
     assert program.memberships.count() == 1, "the team is untouched"
+
+
+def test_a_title_with_a_line_break_still_reaches_the_publishers(
+    editor, publisher, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(title="Trade talks")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = save_form(signed_in(editor), article, title="Trade talks\r\nBcc: x@evil.example")
+    assert response.status_code == 302
+    assert [(m.subject, m.to) for m in mail.outbox] == [
+        ("For review: Trade talks Bcc: x@evil.example", ["pim@mi.example"])
+    ]

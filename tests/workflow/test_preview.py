@@ -61,7 +61,8 @@ def test_nobody_else_sees_a_preview(client, role_user, who):
 def test_view_on_site_of_an_unpublished_item_opens_the_preview(editor):
     item = ArticleFactory(status=Status.DRAFT, publish_at=None)
     page = signed_in(editor).get(change_url(item)).content.decode()
-    assert admin_url(item, "preview") in page
+    # Django's own "View on site" link, not the Preview link beside it.
+    assert f'<a href="{admin_url(item, "preview")}" class="viewsitelink">' in page
 
 
 def test_the_changelist_links_each_unpublished_item_to_its_preview(editor):
