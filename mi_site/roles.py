@@ -1,8 +1,9 @@
 """The three editorial roles and exactly which permissions each holds.
 
 This table is the permission matrix the README documents and `tests/admin/test_roles.py`
-enforces. Migrations call `sync_roles()` so the groups exist on every database right after
-`migrate`; a change to this table needs a new migration that calls it again.
+enforces. The groups are made by the role migrations in `mi_site/migrations/`, each with its own
+frozen list of what it grants (`_roles.grant`): a change to this table needs a new migration
+granting or revoking the difference, and `tests/admin/test_roles.py` fails until it exists.
 """
 
 CONTENT = {"news": ["article"], "people": ["person"], "programs": ["program"]}
@@ -53,31 +54,3 @@ ROLES: dict[str, set[str]] = {
     "Site administrators": SITE_ADMINISTRATORS,
 }
 
-
-def sync_roles(apps) -> None:
-    """Create the role groups and set their permissions to exactly the table above.
-
-    Permission rows are made first: on an empty database `migrate` has not created them yet
-    when this runs.
-    """
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        # create_permissions() skips apps without a models module, which is every app in a
-        # migration's historical registry; restore the value so a real registry is untouched.
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = models_module
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        wanted = []
-        for code in sorted(codes):
-            app_label, codename = code.split(".")
-            wanted.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(wanted)

@@ -1,10 +1,95 @@
 from django.db import migrations
 
+from ._roles import grant
 
-def sync_roles(apps, schema_editor):
-    from mi_site.roles import sync_roles
-
-    sync_roles(apps)
+GRANTS = {
+    "Editors": [
+        "news.add_article",
+        "news.change_article",
+        "news.view_article",
+        "people.add_person",
+        "people.add_programmembership",
+        "people.change_person",
+        "people.change_programmembership",
+        "people.view_person",
+        "people.view_programmembership",
+        "programs.add_partner",
+        "programs.add_program",
+        "programs.add_programpartner",
+        "programs.add_theme",
+        "programs.change_partner",
+        "programs.change_program",
+        "programs.change_programpartner",
+        "programs.change_theme",
+        "programs.view_country",
+        "programs.view_department",
+        "programs.view_partner",
+        "programs.view_program",
+        "programs.view_programpartner",
+        "programs.view_theme",
+        "taggit.add_tag",
+        "taggit.add_taggeditem",
+        "taggit.change_tag",
+        "taggit.change_taggeditem",
+        "taggit.view_tag",
+        "taggit.view_taggeditem",
+    ],
+    "Publishers": [
+        "news.add_article",
+        "news.change_article",
+        "news.delete_article",
+        "news.publish_article",
+        "news.view_article",
+        "people.add_person",
+        "people.add_programmembership",
+        "people.change_person",
+        "people.change_programmembership",
+        "people.delete_person",
+        "people.delete_programmembership",
+        "people.publish_person",
+        "people.view_person",
+        "people.view_programmembership",
+        "programs.add_country",
+        "programs.add_department",
+        "programs.add_partner",
+        "programs.add_program",
+        "programs.add_programpartner",
+        "programs.add_theme",
+        "programs.change_country",
+        "programs.change_department",
+        "programs.change_partner",
+        "programs.change_program",
+        "programs.change_programpartner",
+        "programs.change_theme",
+        "programs.delete_country",
+        "programs.delete_department",
+        "programs.delete_partner",
+        "programs.delete_program",
+        "programs.delete_programpartner",
+        "programs.delete_theme",
+        "programs.publish_program",
+        "programs.view_country",
+        "programs.view_department",
+        "programs.view_partner",
+        "programs.view_program",
+        "programs.view_programpartner",
+        "programs.view_theme",
+        "taggit.add_tag",
+        "taggit.add_taggeditem",
+        "taggit.change_tag",
+        "taggit.change_taggeditem",
+        "taggit.delete_tag",
+        "taggit.delete_taggeditem",
+        "taggit.view_tag",
+        "taggit.view_taggeditem",
+    ],
+    "Site administrators": [
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_group",
+        "auth.view_user",
+    ],
+}
 
 
 class Migration(migrations.Migration):
@@ -16,4 +101,4 @@ class Migration(migrations.Migration):
         ("people", "0002_initial"),
         ("news", "0002_initial"),
     ]
-    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
+    operations = [grant(GRANTS)]

@@ -1,14 +1,18 @@
 from django.db import migrations
 
+from ._roles import grant
 
-def sync_roles(apps, schema_editor):
-    from mi_site.roles import sync_roles
-
-    sync_roles(apps)
+GRANTS = {
+    "Editors": [
+        "people.delete_programmembership",
+        "programs.delete_programpartner",
+        "taggit.delete_taggeditem",
+    ],
+}
 
 
 class Migration(migrations.Migration):
     """Editors may now remove a program's partner or team row and an item's tag."""
 
     dependencies = [("mi_site", "0001_roles")]
-    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
+    operations = [grant(GRANTS)]

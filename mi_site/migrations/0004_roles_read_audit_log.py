@@ -1,14 +1,19 @@
 from django.db import migrations
 
+from ._roles import grant
 
-def sync_roles(apps, schema_editor):
-    from mi_site.roles import sync_roles
-
-    sync_roles(apps)
+GRANTS = {
+    "Publishers": [
+        "core.view_auditentry",
+    ],
+    "Site administrators": [
+        "core.view_auditentry",
+    ],
+}
 
 
 class Migration(migrations.Migration):
     """Publishers and site administrators read the audit log."""
 
     dependencies = [("mi_site", "0003_tag_slugs"), ("core", "0001_initial")]
-    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
+    operations = [grant(GRANTS)]

@@ -1,14 +1,25 @@
 from django.db import migrations
 
+from ._roles import grant
 
-def sync_roles(apps, schema_editor):
-    from mi_site.roles import sync_roles
-
-    sync_roles(apps)
+GRANTS = {
+    "Editors": [
+        "news.add_articlepartner",
+        "news.change_articlepartner",
+        "news.delete_articlepartner",
+        "news.view_articlepartner",
+    ],
+    "Publishers": [
+        "news.add_articlepartner",
+        "news.change_articlepartner",
+        "news.delete_articlepartner",
+        "news.view_articlepartner",
+    ],
+}
 
 
 class Migration(migrations.Migration):
     """Editors add and remove an article's partners (funders, co-organisers)."""
 
     dependencies = [("mi_site", "0005_editors_add_countries"), ("news", "0006_article_partners")]
-    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
+    operations = [grant(GRANTS)]

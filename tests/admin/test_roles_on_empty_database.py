@@ -42,3 +42,17 @@ def test_migrate_creates_the_groups_and_permissions_from_nothing(without_post_mi
     for name, expected in ROLES.items():
         perms = groups[name].permissions.values_list("content_type__app_label", "codename")
         assert {f"{app}.{codename}" for app, codename in perms} == expected, name
+
+
+def test_role_migrations_are_frozen():
+    """A migration that read the live table would grant, on an empty database, permissions of
+    models that do not exist yet at that point of the migration graph."""
+    import re
+    from pathlib import Path
+
+    import mi_site.migrations
+
+    folder = Path(mi_site.migrations.__file__).parent
+    for migration in folder.glob("*.py"):
+        imports = re.findall(r"^\s*(?:from|import) (\S+)", migration.read_text(), re.M)
+        assert "mi_site.roles" not in imports, migration.name
