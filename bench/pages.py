@@ -29,7 +29,7 @@ from mi_site.benchdata.builder import totals  # noqa: E402
 from news.models import Article  # noqa: E402
 from news.views import ArticleListView  # noqa: E402
 from people.models import Person  # noqa: E402
-from programs.models import Country, Department, Program, Theme  # noqa: E402
+from programs.models import Country, Department, Partner, Program, Theme  # noqa: E402
 
 DEEP_PAGE = 400
 
@@ -56,6 +56,7 @@ def pick() -> dict:
         "country": busiest(Country.objects.all()),
         "theme": busiest(Theme.objects.all()),
         "tag": busiest(Tag.objects.all(), "article"),
+        "partner": busiest(Partner.objects.all(), "article_roles__article"),
     }
 
 
@@ -84,6 +85,9 @@ def paths() -> list[tuple[str, str]]:
         ("country", o["country"].get_absolute_url()),
         ("theme", o["theme"].get_absolute_url()),
         ("tag", reverse("site:tag-detail", kwargs={"slug": slug["tag"]})),
+        ("partner list", reverse("site:partner-list")),
+        ("partner", o["partner"].get_absolute_url()),
+        ("news list, partner", f"{news}?{urlencode({'partner': slug['partner']})}"),
         ("feed: news (RSS)", reverse("feeds:news-rss")),
         ("feed: tag (RSS)", reverse("feeds:tag-rss", kwargs={"slug": slug["tag"]})),
         ("sitemap index", reverse("sitemap-index")),

@@ -18,6 +18,9 @@ from taggit.models import Tag, TaggedItem
 from mi_site.core import audit
 from mi_site.core.admin import CheckedKeysMixin
 from mi_site.core.models import Action
+from people.admin import TeamInline
+from programs.admin import ProgramAdmin
+from programs.models import Program
 
 from .roles import ROLES
 
@@ -149,3 +152,13 @@ class SiteTagAdmin(CheckedKeysMixin, TagAdmin):
         others = [tag_id for tag_id in selected if target is None or tag_id != str(target.pk)]
         request.session["selected_tag_ids"] = ",".join(others)
         return others
+
+
+class ProgramWithTeamAdmin(ProgramAdmin):
+    """The program form with its team: the team rows live in people, which builds on programs,
+    so the two are put together here, in the one place that knows both."""
+
+    inlines = [*ProgramAdmin.inlines, TeamInline]
+
+
+admin.site.register(Program, ProgramWithTeamAdmin)

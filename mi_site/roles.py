@@ -6,7 +6,9 @@ frozen list of what it grants (`_roles.grant`): a change to this table needs a n
 granting or revoking the difference, and `tests/admin/test_roles.py` fails until it exists.
 """
 
-CONTENT = {"news": ["article"], "people": ["person"], "programs": ["program"]}
+CONTENT = {
+    "news": ["article"], "people": ["person"], "programs": ["program"], "pages": ["page"],
+}  # fmt: skip
 # The rows that tie content together (a program's partners and team, an item's tags): editing
 # an item includes removing a wrong partner or team member, so editors may delete these.
 LINKS = {
@@ -15,11 +17,17 @@ LINKS = {
     "programs": ["programpartner"],
     "taggit": ["taggeditem"],
 }
-# Labels that many items share: editors may add and correct them, only publishers delete.
-# Countries: editors add a partner's or venue's country; the six GMS countries stay in
-# publishers' hands (programs/admin.py).
-LABELS = {"programs": ["partner", "theme", "country"], "taggit": ["tag"]}
+# Labels and documents that many items share: editors may add and correct them, only
+# publishers delete. Countries: editors add a partner's or venue's country; the six GMS
+# countries stay in publishers' hands (programs/admin.py).
+LABELS = {
+    "programs": ["partner", "theme", "country"],
+    "taggit": ["tag"],
+    "documents": ["document"],
+}
 REFERENCE = {"programs": ["department"]}
+# The main menu and the footer frame every page: publishers manage them, editors may look.
+NAVIGATION = {"pages": ["menuitem", "sitefooter", "sociallink"]}
 AUDIT = {"core": ["auditentry"]}  # read-only in the admin for everyone
 
 
@@ -35,6 +43,7 @@ EDITORS = (
     | _perms(LINKS, ["view", "add", "change", "delete"])
     | _perms(LABELS, ["view", "add", "change"])
     | _perms(REFERENCE, ["view"])
+    | _perms(NAVIGATION, ["view"])
 )
 PUBLISHERS = (
     EDITORS
@@ -42,6 +51,7 @@ PUBLISHERS = (
     | _perms(LABELS, ["delete"])
     | _perms(REFERENCE, ["add", "change", "delete"])
     | _perms(AUDIT, ["view"])
+    | _perms(NAVIGATION, ["view", "add", "change", "delete"])
 )
 SITE_ADMINISTRATORS = {
     "auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group",
@@ -53,4 +63,3 @@ ROLES: dict[str, set[str]] = {
     "Publishers": PUBLISHERS,
     "Site administrators": SITE_ADMINISTRATORS,
 }
-

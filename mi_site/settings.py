@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "reversion",
     "mi_site.core",
+    "documents",
     "programs",
     "people",
     "news",
@@ -87,6 +88,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The main menu and footer, read only when a template shows them.
+                "mi_site.pages.navigation.site_navigation",
             ],
         },
     },
@@ -166,6 +169,9 @@ STORAGES = {
 # Larger uploads are refused with a message by mi_site.core.images, not by a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
+# The largest PDF an editor may attach (mi_site.core.documents); the proxy in front must let
+# a request of this size through (nginx: client_max_body_size).
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
 
 # Security: secure cookies and HTTPS whenever DEBUG is off.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
@@ -220,6 +226,7 @@ RICHTEXT_UPLOAD_PERMISSIONS = [
     "people.change_person",
     "programs.change_program",
     "programs.change_department",
+    "pages.change_page",
 ]
 CKEDITOR_5_CONFIGS = {
     "default": {

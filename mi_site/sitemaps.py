@@ -6,6 +6,7 @@ Every section lists live pages only, each with a `lastmod`:
   whichever is later (a scheduled item was saved before it appeared);
 - departments, countries, themes and tags changed when their newest live article appeared,
   and one with no live article yet when the newest live content of the site did;
+- standalone pages (About, Governance, ...) likewise, in the "pages" section;
 - the home page and the three lists changed when the newest live item they show did.
 
 The newest times are read once per request (`LiveSummary`) and shared by every section, so the
@@ -35,6 +36,7 @@ from django.views.decorators.cache import cache_control
 
 from mi_site.core.paths import slug_paths
 from mi_site.core.times import machine_time, to_the_second
+from mi_site.pages.models import Page
 from news.hubs import BY_KIND, HUBS
 from news.models import Article
 from people.models import Person
@@ -87,6 +89,10 @@ class LiveSummary:
     @cached_property
     def people(self):
         return newest(public_people())
+
+    @cached_property
+    def pages(self):
+        return newest(Page.objects.live())
 
     @property
     def site(self):
@@ -159,6 +165,31 @@ class ProgramSitemap(ContentSitemap):
         return Program.objects.live()
 
 
+class PageSitemap(ContentSitemap):
+    """Standalone pages, as (address, changed) rows: a page's address is its path of slugs."""
+
+    kind = "pages"
+
+    def items(self):
+        changed = Greatest("updated_at", "publish_at")
+        live = Page.objects.live().order_by("pk").annotate(changed=changed)
+        return live.values_list("url_path", "changed")
+
+    def location(self, item):
+        return page_paths()(item[0])
+
+    def entries(self, items):
+        path = page_paths()
+        return [(path(url_path), to_the_second(changed)) for url_path, changed in items]
+
+
+def page_paths():
+    """`Page.get_absolute_url()` for many pages, reversed once (see mi_site/core/paths.py)."""
+    placeholder = "0page0"
+    pattern = reverse("site:page-detail", kwargs={"url_path": placeholder})
+    return lambda url_path: pattern.replace(placeholder, url_path, 1)
+
+
 class HubSitemap(BaseSitemap):
     """The pages of one hub (news/hubs.py), each dated by its newest live article."""
 
@@ -226,6 +257,7 @@ class StaticSitemap(BaseSitemap):
             "people:person-list",
             "programs:program-list",
             "site:department-list",
+            "site:partner-list",
         ]
 
     def location(self, item):
@@ -239,6 +271,7 @@ class StaticSitemap(BaseSitemap):
             "people:person-list": summary.people,
             "programs:program-list": summary.programs,
             "site:department-list": latest(summary.articles, summary.programs, summary.people),
+            "site:partner-list": latest(summary.articles, summary.programs),
         }[item] or summary.site
 
     def get_latest_lastmod(self):
@@ -246,7 +279,8 @@ class StaticSitemap(BaseSitemap):
 
 
 SITEMAPS = {
-    "pages": StaticSitemap,
+    "site": StaticSitemap,
+    "pages": PageSitemap,
     "news": ArticleSitemap,
     "people": PersonSitemap,
     "programs": ProgramSitemap,

@@ -4,14 +4,15 @@ from django.urls import include, path
 
 from mi_site import sitemaps
 from mi_site.core.views import shared_preview
+from mi_site.pages import routes
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("editor/", include("mi_site.core.urls")),
     path("share/<str:token>/", shared_preview, name="share-link"),
     path("news/", include("news.urls")),
-    path("people/", include("people.urls")),
-    path("programs/", include("programs.urls")),
+    path("people/", include(routes.people)),
+    path("programs/", include(routes.programs)),
     path("feeds/", include("mi_site.feeds_urls")),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap-index"),
     path("sitemap-<section>.xml", sitemaps.sitemap_section, name="sitemap"),

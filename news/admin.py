@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from documents.admin import DOCUMENTS_HELP
 from mi_site.core.admin import PublishableAdmin, SiteTabularInline, thumbnail
 
 from .models import Article, ArticlePartner
@@ -24,7 +25,7 @@ class ArticleAdmin(PublishableAdmin):
     search_fields = ["title", "standfirst"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["department", "extra_departments", "themes", "programs", "countries",
-                           "people"]  # fmt: skip
+                           "people", "documents"]  # fmt: skip
     fieldsets = [
         ("Content", {"fields": ["title", "slug", "standfirst", "body"]}),
         ("Labels and links", {
@@ -38,6 +39,10 @@ class ArticleAdmin(PublishableAdmin):
         }),
         ("Images", {"fields": ["hero_image", "hero_alt", "hero_decorative", "hero_caption",
                                "hero_credit"]}),
+        ("Documents", {
+            "fields": ["documents"],
+            "description": DOCUMENTS_HELP,
+        }),
         ("Publishing", {"fields": ["status", "publish_at", "expire_at", "featured"]}),
         ("SEO", {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]}),
     ]  # fmt: skip

@@ -11,15 +11,14 @@ from mi_site.core.widgets import PlainSelect
 from programs.models import Country, Department, Program, Theme
 
 from . import hubs
-from .models import Article, live_tags
+from .models import Article
 
-# Form field -> the article lookup it filters on. Slugs are unique, so no filter can match
-# an article twice and the list needs no DISTINCT.
-# The hubs' filters (news/hubs.py) and the year.
-FILTER_LOOKUPS = {
-    **{hub.kind: f"{hub.lookup}__slug" for hub in hubs.HUBS},
-    "year": "publish_at__year",
-}
+# Every hub of news/hubs.py is a filter by its slug; its condition never matches an article
+# twice, so the list needs no DISTINCT.
+FILTERS = [hub.kind for hub in hubs.HUBS]
+# Tags and partners are too many for a menu: they arrive from a link (the tag's or partner's
+# page) and are kept as hidden fields, checked against the hub's public rows.
+LINKED_FILTERS = ["tag", "partner"]
 
 
 class NewsFilterForm(forms.Form):
@@ -28,12 +27,12 @@ class NewsFilterForm(forms.Form):
     program = forms.ChoiceField(label="Program", required=False, widget=PlainSelect)
     country = forms.ChoiceField(label="Country", required=False, widget=PlainSelect)
     year = forms.ChoiceField(label="Year", required=False, widget=PlainSelect)
-    # Tags are too many for a menu: a tag arrives from a link and is kept as a hidden field.
     tag = forms.SlugField(required=False, widget=forms.HiddenInput)
+    partner = forms.SlugField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.tag = None
+        self.linked = {}  # "tag" -> the Tag a linked filter names
         menus = {
             "department": ("All departments", Department.objects.values_list("slug", "name")),
             "theme": ("All themes", Theme.objects.values_list("slug", "name")),
@@ -48,18 +47,23 @@ class NewsFilterForm(forms.Form):
     def year_choices():
         return [(str(year), str(year)) for year in Article.objects.live_years()]
 
-    def clean_tag(self):
-        slug = self.cleaned_data["tag"]
-        if slug:
-            self.tag = live_tags().filter(slug=slug).first()
-            if self.tag is None:
-                raise forms.ValidationError("No news carries this tag.", code="unknown_tag")
-        return slug
+    def clean(self):
+        for name in LINKED_FILTERS:
+            if slug := self.cleaned_data.get(name):
+                found = hubs.BY_KIND[name].public().filter(slug=slug).first()
+                if found is None:
+                    self.add_error(name, forms.ValidationError(
+                        f"No news has this {name}.", code=f"unknown_{name}"
+                    ))  # fmt: skip
+                self.linked[name] = found
+        return self.cleaned_data
 
     def filter(self, articles):
-        for name, lookup in FILTER_LOOKUPS.items():
-            if value := self.cleaned_data.get(name):
-                articles = articles.filter(**{lookup: value})
+        for name in FILTERS:
+            if slug := self.cleaned_data.get(name):
+                articles = articles.filter(hubs.BY_KIND[name].condition(slug, field="slug"))
+        if year := self.cleaned_data.get("year"):
+            articles = articles.filter(publish_at__year=year)
         return articles
 
     def active_filters(self) -> list[tuple[str, str]]:
@@ -69,6 +73,9 @@ class NewsFilterForm(forms.Form):
             value = self.cleaned_data.get(name)
             if not value:
                 continue
-            label = self.tag.name if name == "tag" else dict(self.fields[name].choices)[value]
+            if name in LINKED_FILTERS:
+                label = str(self.linked[name])
+            else:
+                label = dict(self.fields[name].choices)[value]
             active.append((name, label))
         return active

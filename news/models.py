@@ -1,12 +1,12 @@
 """What MI reports: news articles."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
+from documents.models import Document
 from mi_site.core import eventdates, revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.eventdates import Precision
@@ -33,21 +33,9 @@ def live_tags():
 class ArticleQuerySet(PublishableQuerySet):
     def about(self, hub, *, model=None):
         """Articles linked to `hub`: a department (the label above the title), theme, country,
-        program or tag. Pass `model` when `hub` is an expression such as `OuterRef("pk")`."""
-        if (model or type(hub)) is Tag:
-            # A semi-join on taggit's (content type, object, tag) index, not a join through
-            # the generic relation: that join casts object_id, so PostgreSQL compared every
-            # newest article with every row of the tag (8.8 ms for a tag of 680 articles).
-            return self.filter(
-                Exists(
-                    TaggedItem.objects.filter(
-                        content_type=ContentType.objects.get_for_model(self.model),
-                        object_id=OuterRef("pk"),
-                        tag=hub,
-                    )
-                )
-            )
-        return self.filter(**{hubs.BY_MODEL[model or type(hub)].lookup: hub})
+        program, tag or partner (news/hubs.py). Pass `model` when `hub` is an expression such
+        as `OuterRef("pk")`."""
+        return self.filter(hubs.BY_MODEL[model or type(hub)].condition(hub))
 
     def related_to(self, article, *, limit: int | None = None) -> list:
         """Other live articles ranked by what they share with `article`, best first, as a
@@ -99,6 +87,10 @@ class Article(AutoSlugMixin, Publishable):
     partners = models.ManyToManyField(
         Partner, through="ArticlePartner", blank=True, related_name="articles"
     )
+    documents = models.ManyToManyField(
+        Document, blank=True, related_name="+",
+        help_text="Reports, briefs or proceedings (PDF) listed on the article.",
+    )  # fmt: skip
     tags = TaggableManager(blank=True)
     featured = models.BooleanField(
         default=False, help_text="Show on the home page as the featured story."

@@ -101,6 +101,7 @@ class ArticleDetailView(PageMetaMixin, ReachableMixin, DetailView):
                 "themes",
                 "countries",
                 "tags",
+                "documents",
                 Prefetch(
                     "partner_roles", queryset=ArticlePartner.objects.select_related("partner")
                 ),

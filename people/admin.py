@@ -1,8 +1,6 @@
 from django.contrib import admin
 
 from mi_site.core.admin import PublishableAdmin, SiteTabularInline, thumbnail
-from programs.admin import ProgramAdmin
-from programs.models import Program
 
 from .models import Person, ProgramMembership
 
@@ -14,6 +12,8 @@ class MembershipInline(SiteTabularInline):
 
 
 class TeamInline(MembershipInline):
+    """The team rows on the program form (registered with it in mi_site/admin.py)."""
+
     verbose_name = "team member"
     verbose_name_plural = "program team"
 
@@ -43,13 +43,3 @@ class PersonAdmin(PublishableAdmin):
     @admin.display(description="Photo")
     def photo_thumbnail(self, obj):
         return thumbnail(obj.photo, obj.photo_alt or obj.display_name)
-
-
-# The program team lives in `people` (people depend on programs, never the reverse), so this
-# app extends the program admin with the team inline instead of programs importing people.
-admin.site.unregister(Program)
-
-
-@admin.register(Program)
-class ProgramWithTeamAdmin(ProgramAdmin):
-    inlines = [*ProgramAdmin.inlines, TeamInline]

@@ -1,6 +1,7 @@
 """Who works at MI: staff profiles and their roles in programs."""
 
 from django.db import models
+from django.db.models import Case, IntegerField, Value, When
 
 from mi_site.core import revisions
 from mi_site.core.images import RandomName, validate_image
@@ -113,6 +114,29 @@ class Person(AutoSlugMixin, Publishable):
         super().save(*args, **kwargs)
 
 
+class ProgramMembershipQuerySet(models.QuerySet):
+    def by_role(self):
+        """Program leads first, then contact people, then the rest of the team."""
+        role = ProgramMembership.Role
+        return self.alias(
+            role_order=Case(
+                When(role=role.LEAD, then=Value(0)),
+                When(role=role.CONTACT, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        ).order_by("role_order")
+
+    def team(self, program):
+        """A program's current staff as the public sees them (listed people), leads first."""
+        return (
+            self.filter(program=program, person__in=Person.objects.listed())
+            .select_related("person__department")
+            .by_role()
+            .order_by("role_order", "person__leadership_rank", "person__sort_name")
+        )
+
+
 class ProgramMembership(models.Model):
     class Role(models.TextChoices):
         LEAD = "lead", "Program lead"
@@ -122,6 +146,8 @@ class ProgramMembership(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.MEMBER)
+
+    objects = ProgramMembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["role", "person__sort_name"]
@@ -134,4 +160,5 @@ class ProgramMembership(models.Model):
 
 
 revisions.register_link(ProgramMembership)
+revisions.add_links(Program, "memberships")  # a program's versions keep its team
 revisions.register(Person, links=("memberships",))

@@ -1,6 +1,6 @@
 """The staff directory and staff profiles; a former staff member's profile answers 410 Gone."""
 
-from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.db.models import F, Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
@@ -12,18 +12,9 @@ from programs.models import Program
 from .models import Person, ProgramMembership
 
 LEADERSHIP = "Office of the Executive Director"
-PROFILE_NEWS_COUNT = 6
 # The fields `{% person_card %}` reads, and those of a department the directory groups by.
 PERSON_CARD_FIELDS = ("slug", "honorific", "display_name", "position", "photo", "photo_alt")
 DEPARTMENT_HEADING = ("slug", "name", "short_name")
-
-# Program leads first, then contact people, then the rest of the team.
-ROLE_ORDER = Case(
-    When(role=ProgramMembership.Role.LEAD, then=Value(0)),
-    When(role=ProgramMembership.Role.CONTACT, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
 
 
 def staff_crumbs(*more: Crumb) -> list[Crumb]:
@@ -78,7 +69,8 @@ class PersonDetailView(PageMetaMixin, ReachableMixin, DetailView):
         memberships = (
             ProgramMembership.objects.filter(program__in=Program.objects.live())
             .select_related("program__department")
-            .order_by(ROLE_ORDER, "program__title")
+            .by_role()
+            .order_by("role_order", "program__title")
         )
         return (
             super()
@@ -94,10 +86,8 @@ class PersonDetailView(PageMetaMixin, ReachableMixin, DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
-        news = self.object.articles.live().select_related("department")
-        return super().get_context_data(
-            news=news[:PROFILE_NEWS_COUNT], portrait_alt=portrait_alt(self.object), **kwargs
-        )
+        # The person's news is added by mi_site/pages/composed.py: news builds on people.
+        return super().get_context_data(portrait_alt=portrait_alt(self.object), **kwargs)
 
     def get_meta(self, context):
         person = self.object

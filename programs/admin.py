@@ -2,9 +2,10 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
+from documents.admin import DOCUMENTS_HELP
 from mi_site.core.admin import PublishableAdmin, SiteModelAdmin, SiteTabularInline, thumbnail
 
-from .models import Country, Department, Partner, Program, ProgramPartner, Theme
+from .models import Country, Department, Partner, ProgramPartner, Theme
 
 
 @admin.register(Department)
@@ -59,6 +60,8 @@ class PartnerAdmin(SiteModelAdmin):
     list_display = ["name", "acronym", "kind", "country", "logo_thumbnail"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "acronym"]
+    fields = ["name", "acronym", "slug", "kind", "country", "summary", "website", "logo",
+              "logo_alt"]  # fmt: skip
     autocomplete_fields = ["country"]
     list_select_related = ["country"]
     # Editors type "www.tica.go.th"; partner sites are served over HTTPS.
@@ -77,7 +80,7 @@ class ProgramPartnerInline(SiteTabularInline):
     verbose_name_plural = "partners (funders and implementing partners)"
 
 
-@admin.register(Program)
+# Registered in mi_site/admin.py, with the team rows the people app adds.
 class ProgramAdmin(PublishableAdmin):
     list_display = ["title", "department", "start_date", "end_date", "program_status_display",
                     "state_badge", "hero_thumbnail"]  # fmt: skip
@@ -85,7 +88,7 @@ class ProgramAdmin(PublishableAdmin):
     list_select_related = ["department"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["department", "countries"]
+    autocomplete_fields = ["department", "countries", "documents"]
     inlines = [ProgramPartnerInline]
     fieldsets = [
         ("Content", {"fields": ["title", "slug", "summary", "body"]}),
@@ -94,6 +97,7 @@ class ProgramAdmin(PublishableAdmin):
                        "tags"],
         }),
         ("Image", {"fields": ["hero_image", "hero_alt"]}),
+        ("Documents", {"fields": ["documents"], "description": DOCUMENTS_HELP}),
         ("Publishing", {"fields": ["status", "publish_at", "expire_at"]}),
     ]  # fmt: skip
 

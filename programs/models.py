@@ -5,10 +5,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from documents.models import Document
 from mi_site.core import revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.images import RandomName, validate_image
@@ -104,7 +104,9 @@ class Country(AutoSlugMixin, models.Model):
         return slug_path("site:country-detail", self.slug)
 
 
-class Partner(models.Model):
+class Partner(AutoSlugMixin, models.Model):
+    """An organisation MI works with: a donor, a co-organiser, an implementing partner."""
+
     class Kind(models.TextChoices):
         DONOR = "donor", "Donor"
         GOVERNMENT = "government", "Government agency"
@@ -115,7 +117,14 @@ class Partner(models.Model):
 
     name = models.CharField(max_length=255, unique=True)
     acronym = models.CharField(max_length=30, blank=True, help_text="e.g. TICA")
+    slug = models.SlugField(
+        max_length=200, unique=True, blank=True,
+        help_text="The address of the partner's page. Leave empty to make one from the name.",
+    )  # fmt: skip
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    summary = models.TextField(
+        blank=True, help_text="A sentence or two on who the partner is and what MI does with it."
+    )
     website = models.URLField(blank=True)
     logo = models.ImageField(
         upload_to=RandomName("partners"), blank=True, validators=[validate_image]
@@ -128,6 +137,8 @@ class Partner(models.Model):
         Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="partners"
     )
 
+    slug_source = "name"
+
     class Meta:
         ordering = ["name"]
 
@@ -135,7 +146,11 @@ class Partner(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return self.website or reverse("programs:program-list")
+        return slug_path("site:partner-detail", self.slug)
+
+    @property
+    def logo_text(self) -> str:
+        return self.logo_alt or self.name
 
 
 class ProgramStatus(models.TextChoices):
@@ -200,6 +215,10 @@ class Program(AutoSlugMixin, Publishable):
         "hero image alternative text", max_length=255, blank=True,
         help_text="Describe the image for readers who cannot see it.",
     )  # fmt: skip
+    documents = models.ManyToManyField(
+        Document, blank=True, related_name="+",
+        help_text="Reports, briefs or proceedings (PDF) listed on the program\u2019s page.",
+    )  # fmt: skip
     tags = TaggableManager(blank=True)
 
     objects = ProgramQuerySet.as_manager()
@@ -262,5 +281,5 @@ class ProgramPartner(models.Model):
 
 
 revisions.register_link(ProgramPartner)
-# The team rows (people.ProgramMembership) are registered by the people app.
-revisions.register(Program, links=("partner_roles", "memberships"))
+# The team rows (people.ProgramMembership) are added by the people app.
+revisions.register(Program, links=("partner_roles",))

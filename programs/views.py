@@ -1,6 +1,6 @@
 """The program list (ongoing, planned, completed; by department) and the program page."""
 
-from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
@@ -9,7 +9,6 @@ from mi_site.core.views import LiveMixin, ReachableMixin
 
 from .models import Program, ProgramPartner, ProgramStatus
 
-PROGRAM_NEWS_COUNT = 6
 STATUS_HEADINGS = {
     ProgramStatus.ONGOING: "Ongoing programs",
     ProgramStatus.PLANNED: "Planned programs",
@@ -57,21 +56,20 @@ class ProgramListView(PageMetaMixin, LiveMixin, ListView):
 
 
 class ProgramDetailView(PageMetaMixin, ReachableMixin, DetailView):
+    """The program with its partners and documents. Its team and news belong to the apps that
+    build on this one: the page served is mi_site/pages/composed.py's, which adds them."""
+
     model = Program
     queryset = Program.objects.select_related("department").prefetch_related(
         "countries",
         "tags",
+        "documents",
         Prefetch("partner_roles", queryset=ProgramPartner.objects.select_related("partner")),
     )
 
     def get_context_data(self, **kwargs):
-        program = self.object
-        news = program.articles.live().select_related("department")
         return super().get_context_data(
-            partner_groups=partner_groups(program.partner_roles.all()),
-            team=team(program),
-            news=news[:PROGRAM_NEWS_COUNT],
-            **kwargs,
+            partner_groups=partner_groups(self.object.partner_roles.all()), **kwargs
         )
 
     def get_meta(self, context):
@@ -99,23 +97,3 @@ def partner_groups(roles, headings=PARTNER_HEADINGS) -> list[tuple[str, list]]:
     for role in roles:
         groups[role.role].append(role.partner)
     return [(headings[role], partners) for role, partners in groups.items() if partners]
-
-
-def team(program):
-    """The program's current staff (live, active profiles), leads first.
-
-    Reached through reverse relations: people builds on programs, never the other way.
-    """
-    memberships = program.memberships
-    role = memberships.model.Role
-    role_order = Case(
-        When(role=role.LEAD, then=Value(0)),
-        When(role=role.CONTACT, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-    return (
-        memberships.filter(person__in=program.people.listed())
-        .select_related("person__department")
-        .order_by(role_order, "person__leadership_rank", "person__sort_name")
-    )

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 from mi_site.core.publishing import Status
-from news.models import Article
+from news.models import Article, ArticlePartner
 
 from .stock import BATCH, Links, Stock, backdate, numbered
 from .tags import tag_articles
@@ -13,6 +13,8 @@ PROGRAM_SHARE, TWO_PROGRAMS_SHARE = 0.7, 0.1
 PEOPLE_SHARE = 0.4
 ALL_COUNTRIES_SHARE = 0.25
 EXTRA_DEPARTMENT_SHARE = 0.05
+# Stories that name a funder; some of them a co-organiser too (the same partner, at times).
+PARTNER_SHARE, CO_ORGANISER_SHARE = 0.3, 0.3
 # Cumulative shares of the states that are not live: (share so far, state).
 HIDDEN = [(0.02, "draft"), (0.03, "review"), (0.04, "scheduled"), (0.045, "expired"),
           (0.05, "archived")]  # fmt: skip
@@ -98,6 +100,13 @@ def _link(stock: Stock, article: Article, links: Links) -> None:
         links.m2m(
             article, "people", stock.some(stock.of_department(stock.people, article.department), 2)
         )
+    if rng.random() < PARTNER_SHARE:
+        funder = stock.some(stock.partners, 1, least=1)[0]
+        links.add(ArticlePartner(article=article, partner=funder, role=ArticlePartner.Role.FUNDER))
+        if rng.random() < CO_ORGANISER_SHARE:
+            role = ArticlePartner.Role.CO_ORGANISER
+            organiser = stock.some(stock.partners, 1, least=1)[0]
+            links.add(ArticlePartner(article=article, partner=organiser, role=role))
     if rng.random() < EXTRA_DEPARTMENT_SHARE:
         others = [d for d in stock.departments if d != article.department]
         links.m2m(article, "extra_departments", stock.some(others, 1))

@@ -49,6 +49,14 @@ def register(model, *, links: tuple[str, ...] = ()) -> None:
     reversion.register(model, follow=links)
 
 
+def add_links(model, *links: str) -> None:
+    """More link rows for an item registered by a lower app: rows a higher app keeps about it
+    (a program's team, kept by people), named where that app is, not in the lower one."""
+    model.revision_links = (*model.revision_links, *links)
+    reversion.unregister(model)
+    reversion.register(model, follow=model.revision_links)
+
+
 def register_link(model) -> None:
     """Rows that belong to an item (a program's partner roles): stored with its versions."""
     if not reversion.is_registered(model):
@@ -158,6 +166,7 @@ def apply(item, revision: Revision):
     for name in KEPT:
         setattr(stored.object, name, getattr(current, name))
     stored.object.updated_at = timezone.now()
+    _drop_deleted_targets(model, stored)
     stored.save()
     for link in model.revision_links:
         rows = getattr(current, link)
@@ -174,6 +183,15 @@ def apply(item, revision: Revision):
                 row.tag = _tag_for(row, revision)
             row.save(force_insert=True)
     return model._default_manager.get(pk=item.pk)
+
+
+def _drop_deleted_targets(model, stored) -> None:
+    """Leave out of the stored many-to-many ids (countries, documents ...) those deleted since
+    the version was stored: linking them again would break a foreign key."""
+    for name, ids in (stored.m2m_data or {}).items():
+        target = model._meta.get_field(name).related_model._base_manager
+        existing = set(target.filter(pk__in=ids).values_list("pk", flat=True))
+        stored.m2m_data[name] = [pk for pk in ids if pk in existing]
 
 
 @contextmanager

@@ -8,8 +8,10 @@ from django.utils import timezone
 from . import images
 from .articles import load_articles
 from .departments import load_countries, load_departments, load_themes
+from .documents import load_documents
 from .images import Sizes
 from .logins import load_demo_logins
+from .pages import load_pages
 from .partners import load_partners
 from .people import load_people
 from .programs import load_programs
@@ -31,9 +33,11 @@ def load_demo_content(
         load_departments(writer, refs)
         load_themes(writer, refs)
         load_partners(writer, refs)
+        load_documents(writer, refs)
         load_programs(writer, refs)
         load_people(writer, refs)
         load_articles(writer, refs, now or timezone.now())
+        load_pages(writer, refs)
         if with_logins:
             load_demo_logins(writer)
     return writer

@@ -32,6 +32,17 @@ PARTNERS = [
      "", "NZ", "#263238"),
 ]  # fmt: skip
 
+# What a partner's page says about it (the rest have none, as many real partners will not).
+SUMMARIES = {
+    "TICA": "Thailand's agency for international development cooperation, and one of MI's "
+    "longest-standing donors, funding training courses for officials from the Mekong "
+    "countries since the Institute began.",
+    "LMC SF": "The special fund of the Lancang-Mekong Cooperation framework, which supports "
+    "MI's projects on agriculture, trade and connectivity along the Lancang-Mekong River.",
+    "MKCF": "The fund through which the Republic of Korea supports cooperation projects with "
+    "the five Mekong countries.",
+}
+
 # Partners whose logo the demo draws; the rest show how a partner without a logo looks.
 WITH_LOGO = {"TICA", "LMC SF", "ADB", "KKU"}
 
@@ -48,6 +59,7 @@ def load_partners(writer: Writer, refs: Refs) -> None:
                 "acronym": acronym,
                 "kind": kind,
                 "website": website,
+                "summary": SUMMARIES.get(acronym, ""),
                 "country": refs.countries[country] if country else None,
             },
             images=pictures,

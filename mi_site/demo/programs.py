@@ -5,6 +5,7 @@ from mi_site.core.slugs import slug_from
 from programs.models import Program, ProgramPartner
 
 from . import images
+from .documents import SYNTHESIS_REPORT
 from .refs import Refs
 from .sync import Writer
 from .values import at, bullets, day, h2, html
@@ -21,6 +22,7 @@ PROGRAMS = [
         "dates": ("2017-01-01", "2020-12-31"),
         "countries": "GMS",
         "partners": [("TICA", FUNDER)],
+        "documents": [SYNTHESIS_REPORT],
         "tags": ["labour migration", "capacity building", "decent work"],
         "hero": "Participants of a regional learning program on labour migration in discussion",
         "summary": "A four-year capacity program that brought labour ministries and recruitment agencies of the six GMS countries together to strengthen the management of labour migration.",
@@ -206,6 +208,9 @@ def _save_program(writer: Writer, refs: Refs, data: dict) -> Program:
             "publish_at": at(data.get("published", f"{start} 09:00")),
         },
         images=pictures,
-        m2m={"countries": refs.countries_for(data["countries"])},
+        m2m={
+            "countries": refs.countries_for(data["countries"]),
+            "documents": [refs.documents[key] for key in data.get("documents", [])],
+        },
         tags=data["tags"],
     )

@@ -1,7 +1,8 @@
 """The rows loaded so far, by the short keys data modules use to point at each other.
 
 Departments by short name ("SEE"), themes by name, countries by ISO code, partners by acronym,
-programs and people by slug. Each loader fills its table; later loaders read them.
+programs and people by slug, documents by their key in mi_site/demo/documents.py. Each loader
+fills its table; later loaders read them.
 """
 
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ class Refs:
     partners: dict = field(default_factory=dict)
     programs: dict = field(default_factory=dict)
     people: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)
 
     def countries_for(self, codes) -> list:
         """`"GMS"` means all six countries of the Greater Mekong Subregion."""

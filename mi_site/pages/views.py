@@ -107,7 +107,12 @@ class HubDetailView(PageMetaMixin, DetailView):
             description=self.description(obj),
             breadcrumbs=home_crumbs(*crumbs, Crumb(str(obj), obj.get_absolute_url())),
             feeds=feeds_for(self.hub.kind, obj, str(obj)),
+            **self.more_meta(obj),
         )
+
+    def more_meta(self, obj) -> dict:
+        """More of `page_meta()`'s arguments: a share image, structured data."""
+        return {}
 
     def title(self, obj) -> str:
         return str(obj)

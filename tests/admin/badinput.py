@@ -8,10 +8,12 @@ from django.contrib import admin
 
 from tests.factories import (
     ArticleFactory,
+    DocumentFactory,
     ProgramMembershipFactory,
     ProgramPartnerFactory,
     ThemeFactory,
 )
+from tests.factories.pages import MenuItemFactory, PageFactory, SocialLinkFactory
 from tests.factories.tags import TagFactory
 
 # What a careless or hostile user may type where the admin expects an id or a choice.
@@ -43,5 +45,12 @@ def autocomplete_fields() -> list[tuple[str, str, str]]:
 
 def some_of_everything() -> None:
     """A row of each model, so every list, filter and autocomplete has something to show."""
-    ArticleFactory(tags=[TagFactory()]).themes.add(ThemeFactory())
-    ProgramMembershipFactory(program=ProgramPartnerFactory().program)
+    article = ArticleFactory(tags=[TagFactory()])
+    article.themes.add(ThemeFactory())
+    program = ProgramPartnerFactory().program
+    ProgramMembershipFactory(program=program)
+    document = DocumentFactory()
+    article.documents.add(document)
+    program.documents.add(document)
+    MenuItemFactory(page=PageFactory(parent=PageFactory()))
+    SocialLinkFactory()

@@ -12,9 +12,11 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from taggit.models import Tag
 
+from documents.models import Document
 from mi_site.core import audit
 from mi_site.core.models import Action, AuditEntry
 from mi_site.core.publishing import State
+from mi_site.pages.models import MenuItem, Page, SiteFooter
 from news.models import Article
 from people.models import Person
 from programs.models import Country, Department, Partner, Program, Theme
@@ -22,6 +24,7 @@ from tests.factories import (
     ArticleFactory,
     CountryFactory,
     DepartmentFactory,
+    DocumentFactory,
     PartnerFactory,
     PersonFactory,
     ProgramFactory,
@@ -31,6 +34,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.factories.images import image_file
+from tests.factories.pages import MenuItemFactory, PageFactory, SocialLinkFactory
 
 from .conftest import ROLE_NAMES
 
@@ -70,6 +74,12 @@ EXAMPLES = {
     User: lambda: UserFactory(first_name="Somchai"),
     AuditEntry: lambda: audit.record(UserFactory(), Action.PUBLISH, an_article()),
     Group: lambda: Group.objects.get(name="Editors"),
+    Document: DocumentFactory,
+    Page: lambda: PageFactory(
+        parent=PageFactory(), hero_image=image_file(), hero_alt="The MI building in Khon Kaen"
+    ),
+    MenuItem: lambda: MenuItemFactory(page=PageFactory()),
+    SiteFooter: lambda: SocialLinkFactory().footer,
 }
 
 
@@ -103,7 +113,11 @@ def test_changelist_add_and_change_pages(client, login, role, model):
     pages = {
         "changelist": (admin_url(model, "changelist"), may_view),
         # The audit log is written by the system only: no role may add to it.
-        "add": (admin_url(model, "add"), may(user, "add", model) and model is not AuditEntry),
+        # There is one site footer, and the example made it: no second one can be added.
+        "add": (
+            admin_url(model, "add"),
+            may(user, "add", model) and model not in (AuditEntry, SiteFooter),
+        ),
         "change": (admin_url(model, "change", obj.pk), may_view),
     }
     for page, (url, allowed) in pages.items():

@@ -5,6 +5,7 @@
 | news.article             | view add change        | view add change delete publish |                     |
 | people.person            | view add change        | view add change delete publish |                     |
 | programs.program         | view add change        | view add change delete publish |                     |
+| pages.page               | view add change        | view add change delete publish |                     |
 | programs.programpartner  | view add change delete | view add change delete         |                     |
 | news.articlepartner      | view add change delete | view add change delete         |                     |
 | people.programmembership | view add change delete | view add change delete         |                     |
@@ -12,8 +13,12 @@
 | programs.partner         | view add change        | view add change delete         |                     |
 | programs.theme           | view add change        | view add change delete         |                     |
 | taggit.tag               | view add change        | view add change delete         |                     |
+| documents.document       | view add change        | view add change delete         |                     |
 | programs.department      | view                   | view add change delete         |                     |
 | programs.country         | view add change        | view add change delete         |                     |
+| pages.menuitem           | view                   | view add change delete         |                     |
+| pages.sitefooter         | view                   | view add change delete         |                     |
+| pages.sociallink         | view                   | view add change delete         |                     |
 | core.auditentry          |                        | view                           | view                |
 | auth.user                |                        |                                | view add change     |
 | auth.group               |                        |                                | view                |

@@ -49,6 +49,10 @@ def page_paths(site) -> dict[str, str]:
         "country": site.countries[0].get_absolute_url(),
         "theme": site.themes[0].get_absolute_url(),
         "tag": reverse("site:tag-detail", kwargs={"slug": "energy"}),
+        "partner list": reverse("site:partner-list"),
+        "partner": site.partners[0].get_absolute_url(),
+        "page": site.pages[0].get_absolute_url(),
+        "page under another": site.pages[1].get_absolute_url(),
         "not found (404)": "/news/no-such-article/",
     }
 
@@ -66,6 +70,10 @@ PAGES = [
     "country",
     "theme",
     "tag",
+    "partner list",
+    "partner",
+    "page",
+    "page under another",
     "not found (404)",
 ]
 

@@ -3,6 +3,7 @@
 from collections import Counter
 
 from mi_site.core.publishing import State
+from mi_site.pages.models import MenuItem, SiteFooter
 from news.models import Article
 from people.models import Person, ProgramMembership
 from programs.models import Department, Partner, Program, ProgramPartner, Theme
@@ -90,3 +91,18 @@ def test_exactly_the_intended_articles_are_not_live(demo):
     assert hidden == NON_LIVE
     assert Program.objects.exclude(pk__in=Program.objects.live()).count() == 0
     assert Person.objects.exclude(pk__in=Person.objects.live()).count() == 0
+
+
+def test_two_standalone_pages_in_the_menu_and_a_footer_with_mis_address(demo, client):
+    about = client.get("/about/")
+    governance = client.get("/about/governance/")
+    assert (about.status_code, governance.status_code) == (200, 200)
+    assert "Khon Kaen" in about.content.decode()
+    assert set(MenuItem.objects.exclude(page=None).values_list("page__url_path", flat=True)) == {
+        "about", "about/governance"
+    }  # fmt: skip
+    header = governance.content.decode().split('aria-label="Main"')[1].split("</nav>")[0]
+    assert 'href="/about/"' in header and 'href="/about/governance/" aria-current="page"' in header
+    footer = SiteFooter.objects.get()
+    assert "123 Mittraphap Road" in footer.address and footer.social_links.count() >= 3
+    assert "Khon Kaen 40002, Thailand" in governance.content.decode().split("<footer")[1]

@@ -13,7 +13,7 @@ from mi_site.demo.loader import load_demo_content
 from news.models import Article
 from programs.models import Partner, ProgramPartner
 
-APPS = {"programs", "people", "news", "taggit", "auth"}
+APPS = {"documents", "programs", "people", "news", "pages", "taggit", "auth"}
 
 
 def snapshot() -> dict:

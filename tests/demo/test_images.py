@@ -9,7 +9,7 @@ from mi_site.demo import images
 
 def image_files():
     for model in apps.get_models():
-        fields = [f for f in model._meta.fields if isinstance(f, models.FileField)]
+        fields = [f for f in model._meta.fields if isinstance(f, models.ImageField)]
         for obj in model._default_manager.all():
             for field in fields:
                 file = getattr(obj, field.name)
@@ -22,7 +22,7 @@ def test_every_stored_picture_exists_and_opens(demo):
 
     kinds = {(type(obj).__name__, name) for obj, name, _ in found}
     assert kinds == {("Article", "hero_image"), ("Program", "hero_image"),
-                     ("Person", "photo"), ("Partner", "logo")}  # fmt: skip
+                     ("Person", "photo"), ("Partner", "logo"), ("Page", "hero_image")}  # fmt: skip
     sizes = {"photo": images.SMALL.portrait, "logo": images.SMALL.logo}
     for _, name, file in found:
         assert file.storage.exists(file.name)

@@ -1,5 +1,7 @@
 from .accounts import UserFactory
-from .news import ArticleFactory
+from .documents import DocumentFactory
+from .news import ArticleFactory, ArticlePartnerFactory
+from .pages import MenuItemFactory, PageFactory, SiteFooterFactory, SocialLinkFactory
 from .people import PersonFactory, ProgramMembershipFactory
 from .programs import (
     CountryFactory,
@@ -12,13 +14,19 @@ from .programs import (
 
 __all__ = [
     "ArticleFactory",
+    "ArticlePartnerFactory",
     "CountryFactory",
     "DepartmentFactory",
+    "DocumentFactory",
+    "MenuItemFactory",
+    "PageFactory",
     "PartnerFactory",
     "PersonFactory",
     "ProgramFactory",
     "ProgramMembershipFactory",
     "ProgramPartnerFactory",
+    "SiteFooterFactory",
+    "SocialLinkFactory",
     "ThemeFactory",
     "UserFactory",
 ]

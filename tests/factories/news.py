@@ -4,9 +4,9 @@ import factory
 from django.utils import timezone
 
 from mi_site.core.publishing import Status
-from news.models import Article
+from news.models import Article, ArticlePartner
 
-from .programs import DepartmentFactory
+from .programs import DepartmentFactory, PartnerFactory
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -27,3 +27,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.add(*extracted)
+
+
+class ArticlePartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticlePartner
+
+    article = factory.SubFactory(ArticleFactory)
+    partner = factory.SubFactory(PartnerFactory)
+    role = ArticlePartner.Role.FUNDER

@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from documents.models import Language
 from mi_site.core.publishing import Status
 from people.models import Person, ProgramMembership
 from programs.models import Country, ProgramPartner
 from tests.factories import (
     ArticleFactory,
+    ArticlePartnerFactory,
     DepartmentFactory,
+    DocumentFactory,
     PartnerFactory,
     PersonFactory,
     ProgramFactory,
@@ -26,6 +29,12 @@ from tests.factories import (
     ThemeFactory,
 )
 from tests.factories.images import image_file
+from tests.factories.pages import (
+    MenuItemFactory,
+    PageFactory,
+    SiteFooterFactory,
+    SocialLinkFactory,
+)
 
 DAY = datetime.timedelta(days=1)
 
@@ -64,8 +73,11 @@ class Site:
     programs: list = field(default_factory=list)
     people: list = field(default_factory=list)
     articles: list = field(default_factory=list)
+    pages: list = field(default_factory=list)  # standalone pages: About and its child
+    documents: list = field(default_factory=list)
     former: object = None
     tags: list = field(default_factory=list)
+    partners: list = field(default_factory=list)
     markers: list = field(default_factory=list)
     hidden: dict = field(default_factory=dict)  # marker -> non-live object
 
@@ -81,7 +93,9 @@ def build_site() -> Site:
     _build_programs(site)
     _build_people(site)
     _build_articles(site)
+    _build_pages(site)
     _build_non_live(site)
+    _build_non_live_pages(site)
     return site
 
 
@@ -109,11 +123,19 @@ def _build_programs(site):
     )
     ongoing.countries.set(site.countries)
     ongoing.tags.add(*site.tags)
-    ProgramPartnerFactory(
-        program=ongoing,
-        partner=PartnerFactory(name="Thailand International Cooperation Agency", acronym="TICA"),
-        role=ProgramPartner.Role.FUNDER,
-    )
+    site.documents = [
+        DocumentFactory(title="Labour migration in the GMS: synthesis report", year=2020),
+        DocumentFactory(
+            title="สรุปผลการประชุม",
+            language=Language.THAI,
+            year=2021,
+            description="Workshop proceedings in Thai.",
+        ),
+    ]
+    ongoing.documents.set(site.documents)
+    tica = PartnerFactory(name="Thailand International Cooperation Agency", acronym="TICA")
+    ProgramPartnerFactory(program=ongoing, partner=tica, role=ProgramPartner.Role.FUNDER)
+    site.partners = [tica]
     completed = ProgramFactory(
         title="Trade Facilitation Program",
         department=tif,
@@ -175,6 +197,8 @@ def _build_articles(site):
     main.themes.add(site.themes[0])
     # The former colleague is named in old news: the article must still render.
     main.people.add(site.people[1], site.former)
+    main.documents.add(site.documents[0])
+    ArticlePartnerFactory(article=main, partner=site.partners[0], role="funder")
     second = ArticleFactory(
         title="Regional forum on energy transition",
         department=see,
@@ -213,7 +237,49 @@ def _build_non_live(site):
         # A live article that names non-live people and programs must not show them.
         site.articles[0].people.add(hidden_person)
         site.articles[0].programs.add(hidden_program)
+        # A document attached only to non-live items shows nowhere.
+        hidden_document = DocumentFactory(title=f"{marker}DOCUMENT report")
+        article.documents.add(hidden_document)
+        hidden_program.documents.add(hidden_document)
+        site.hidden[f"{marker}DOCUMENT"] = hidden_document
+        # A partner named only by non-live items has no page; the live partner's page must
+        # not list the non-live article or program.
+        hidden_partner = PartnerFactory(name=f"{marker}PARTNER Agency", acronym="")
+        ArticlePartnerFactory(article=article, partner=hidden_partner)
+        ProgramPartnerFactory(program=hidden_program, partner=hidden_partner)
+        ArticlePartnerFactory(article=article, partner=site.partners[0], role="co-organiser")
+        ProgramPartnerFactory(program=hidden_program, partner=site.partners[0])
+        site.hidden[f"{marker}PARTNER"] = hidden_partner
         site.hidden[f"{marker}ARTICLE"] = article
         site.hidden[f"{marker}PERSON"] = hidden_person
         site.hidden[f"{marker}PROGRAM"] = hidden_program
+    site.markers = list(site.hidden)
+
+
+def _build_pages(site):
+    """A live page with a live child, both in the main menu, and the footer with its links."""
+    about = PageFactory(
+        title="About the Mekong Institute",
+        slug="about",
+        standfirst="An intergovernmental organisation in Khon Kaen, Thailand.",
+        body="<h2>Our mandate</h2><p>Regional cooperation in the six GMS countries.</p>",
+        hero_image=image_file("about.jpg", size=(1200, 675)),
+        hero_alt="The Mekong Institute building in Khon Kaen",
+    )
+    governance = PageFactory(title="Governance", slug="governance", parent=about)
+    site.pages = [about, governance]
+    MenuItemFactory(label="About", page=about, sort_order=1)
+    MenuItemFactory(label="News", url="/news/", sort_order=2)
+    MenuItemFactory(label="Governance", page=governance, sort_order=3)
+    SocialLinkFactory(footer=SiteFooterFactory(), url="https://www.facebook.com/MekongInstitute")
+
+
+def _build_non_live_pages(site):
+    """A page in each non-live state under the live one, each in the main menu."""
+    about = site.pages[0]
+    for state, fields in non_live_states().items():
+        marker = f"LEAK{state.upper()}PAGE"
+        page = PageFactory(title=f"{marker} title", slug=marker.lower(), parent=about, **fields)
+        MenuItemFactory(label=f"{marker} menu", page=page)
+        site.hidden[marker] = page
     site.markers = list(site.hidden)

@@ -16,7 +16,7 @@ from mi_site.core.publishing import PublishableQuerySet
 from tests.site.content import build_site
 from tests.site.crawler import crawl
 
-FEED_KINDS = ["department", "theme", "program", "country", "tag"]
+FEED_KINDS = ["department", "theme", "program", "country", "tag", "partner"]
 PAGE_TYPES = {
     "site:home",
     "news:article-list",
@@ -29,6 +29,9 @@ PAGE_TYPES = {
     "site:country-detail",
     "site:theme-detail",
     "site:tag-detail",
+    "site:page-detail",
+    "site:partner-list",
+    "site:partner-detail",
     "sitemap-index",
     "sitemap",
     "feeds:news-rss",
@@ -116,7 +119,7 @@ def test_the_crawl_reaches_every_page_type_and_every_live_item(crawled):
     site, pages = crawled
     reached = {view_name(path) for path, page in pages.items() if page.status == 200}
     assert sorted(PAGE_TYPES - reached) == []
-    items = site.articles + site.people + site.programs
+    items = site.articles + site.people + site.programs + site.pages
     assert {item.get_absolute_url() for item in items} - set(pages) == set()
 
 
@@ -128,8 +131,10 @@ def test_former_staff_answer_gone_with_a_designed_page(crawled):
 
 
 def test_the_leak_check_finds_content_when_the_visibility_rule_is_broken(module_db, monkeypatch):
-    """The crawl's own check: with `.live()` letting everything through, markers show."""
+    """The crawl's own check: with `.live()` and `.reachable()` letting everything through,
+    markers show (a document attached only to hidden items is seen on their detail pages)."""
     monkeypatch.setattr(PublishableQuerySet, "live", lambda self, now=None: self.all())
+    monkeypatch.setattr(PublishableQuerySet, "reachable", lambda self, now=None: self.all())
     with module_db():
         site = build_site()
         pages = crawl(Client(), ["/", reverse("sitemap-index")])

@@ -129,6 +129,11 @@ def extra_starts(site, fresh) -> dict[str, str]:
         "country": site.countries[0].get_absolute_url(),
         "theme": site.themes[0].get_absolute_url(),
         "tag": reverse("site:tag-detail", kwargs={"slug": "energy"}),
+        "partner list": reverse("site:partner-list"),
+        "partner": site.partners[0].get_absolute_url(),
+        "page": site.pages[0].get_absolute_url(),
+        "page under another": site.pages[1].get_absolute_url(),
+        "page: archived": site.hidden["LEAKARCHIVEDPAGE"].get_absolute_url(),
         "not found (404)": "/news/no-such-article/",
     }
 

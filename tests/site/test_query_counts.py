@@ -1,5 +1,6 @@
 """Every page type runs the same number of SQL queries with 5 and with 50 items, and no more
-than its budget (12, the home page 15).
+than its budget (12, the home page 15), plus the two that read the main menu and the footer
+on every HTML page.
 
 A count that grows with the content is an N+1 query (a missing select_related or
 prefetch_related); it is cheap on a developer's laptop and slow on a site with ten years of
@@ -17,11 +18,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mi_site.pages.models import Page, SiteFooter
 from mi_site.sitemaps import SITEMAPS
 from people.models import Person
 from tests.factories import (
     ArticleFactory,
+    ArticlePartnerFactory,
     DepartmentFactory,
+    DocumentFactory,
+    PartnerFactory,
     PersonFactory,
     ProgramFactory,
     ProgramMembershipFactory,
@@ -29,13 +34,17 @@ from tests.factories import (
     ThemeFactory,
 )
 from tests.factories.images import image_file
+from tests.factories.pages import MenuItemFactory, PageFactory, SocialLinkFactory
 from tests.site.content import gms_country
 
 BUDGET = 12
-BUDGETS = {"home": 15}
+# The sitemap index asks each section for its newest change and its size: the standalone
+# pages' section adds two.
+BUDGETS = {"home": 15, "sitemap index": 12 + 2}
+NAVIGATION = 2  # the main menu and the footer (mi_site/pages/navigation.py), HTML pages only
 TAG = "labour migration"
-FILTERS = ["department", "theme", "program", "country", "tag", "year"]
-FEED_KINDS = ["department", "theme", "program", "country", "tag"]
+FILTERS = ["department", "theme", "program", "country", "tag", "partner", "year"]
+FEED_KINDS = ["department", "theme", "program", "country", "tag", "partner"]
 PAGES = [
     "home",
     "news list",
@@ -49,6 +58,10 @@ PAGES = [
     "country",
     "theme",
     "tag",
+    "page",
+    "page under another",
+    "partner list",
+    "partner",
     *(f"feed news {fmt}" for fmt in ("rss", "atom")),
     *(f"feed {kind} {fmt}" for kind in FEED_KINDS for fmt in ("rss", "atom")),
     "sitemap index",
@@ -66,6 +79,7 @@ class Hub:
     program: object
     person: object
     article: object
+    partner: object
 
 
 def make_hub() -> Hub:
@@ -86,7 +100,9 @@ def make_hub() -> Hub:
         program,
         person,
         article,
+        PartnerFactory(name="Thailand International Cooperation Agency", acronym="TICA"),
     )
+    ProgramPartnerFactory(program=program, partner=hub.partner)
     link_article(hub, article)
     return hub
 
@@ -96,10 +112,13 @@ def link_article(hub, article):
     article.countries.add(hub.country)
     article.themes.add(hub.theme)
     article.people.add(hub.person)
+    ArticlePartnerFactory(article=article, partner=hub.partner, role="funder")
+    ArticlePartnerFactory(article=article, partner=hub.partner, role="co-organiser")
 
 
 def grow(hub: Hub, count: int, start: int):
-    """`count` more articles, people, programs and partners, all tied to the hub objects."""
+    """`count` more articles, people, programs, partners and documents, all tied to the hub
+    objects."""
     now = timezone.now()
     for n in range(start, start + count):
         article = ArticleFactory(
@@ -117,7 +136,29 @@ def grow(hub: Hub, count: int, start: int):
         program.countries.add(hub.country)
         article.programs.add(program)
         ProgramMembershipFactory(person=hub.person, program=program)
+        hub.program.documents.add(DocumentFactory())
+        hub.article.documents.add(DocumentFactory())
         ProgramPartnerFactory(program=hub.program)
+        ProgramPartnerFactory(program=program, partner=hub.partner)
+
+
+def make_pages():
+    """A page with a sub-page, and the menu and footer that every HTML page shows."""
+    about = PageFactory(title="About MI", slug="about", hero_image=image_file("about.jpg"),
+                        hero_alt="The MI building")  # fmt: skip
+    PageFactory(title="Governance", slug="governance", parent=about)
+    MenuItemFactory(label="About", page=about)
+    SocialLinkFactory()
+
+
+def grow_pages(count: int, start: int):
+    """`count` more pages under /about/, each in the menu, and as many social links."""
+    about = Page.objects.get(url_path="about")
+    for n in range(start, start + count):
+        child = PageFactory(title=f"Council meeting {n}", parent=about, sort_order=n)
+        MenuItemFactory(label=f"Council {n}", page=child, sort_order=n)
+        MenuItemFactory(label=f"Link {n}", url=f"/news/?page={n}", sort_order=n)
+        SocialLinkFactory(footer=SiteFooter.objects.get(), url=f"https://example.org/{n}")
 
 
 def page_urls(hub: Hub) -> dict[str, str]:
@@ -128,10 +169,12 @@ def page_urls(hub: Hub) -> dict[str, str]:
         "program": hub.program.slug,
         "country": hub.country.slug,
         "tag": "labour-migration",
+        "partner": hub.partner.slug,
         "year": timezone.localtime(hub.article.publish_at).year,
     }
     slugs = {"department": hub.department.slug, "theme": hub.theme.slug}
     slugs |= {"program": hub.program.slug, "country": hub.country.slug, "tag": "labour-migration"}
+    slugs["partner"] = hub.partner.slug
     urls = {
         "home": reverse("site:home"),
         "news list": news,
@@ -145,6 +188,10 @@ def page_urls(hub: Hub) -> dict[str, str]:
         "country": hub.country.get_absolute_url(),
         "theme": hub.theme.get_absolute_url(),
         "tag": reverse("site:tag-detail", kwargs={"slug": "labour-migration"}),
+        "partner list": reverse("site:partner-list"),
+        "partner": hub.partner.get_absolute_url(),
+        "page": "/about/",
+        "page under another": "/about/governance/",
         "sitemap index": reverse("sitemap-index"),
     }
     for fmt in ("rss", "atom"):
@@ -182,12 +229,15 @@ def counts(module_db):
     with module_db():
         hub = make_hub()
         grow(hub, 5 - 1, start=0)  # the hub article makes five
+        make_pages()
+        grow_pages(5 - 1, start=0)
         urls = page_urls(hub)
         client = Client()
         for url in urls.values():
             client.get(url)  # warm what Django caches for the life of the process
         small = measure(client, urls)
         grow(hub, 45, start=5)
+        grow_pages(45, start=5)
         large = measure(client, urls)
     return small, large
 
@@ -215,4 +265,6 @@ def test_queries_stay_within_budget(counts, page):
     large = counts[1][page]
     assert large.status == 200
     budget = BUDGETS.get(page, BUDGET)
+    if not page.startswith(("feed", "sitemap")):
+        budget += NAVIGATION
     assert len(large.queries) <= budget, f"{page}:\n" + describe(large.queries)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from mi_site.benchdata import BenchSize, build_bench_site
 from mi_site.demo import images
 from mi_site.demo.loader import load_demo_content
+from news.hubs import BY_KIND
 from news.models import Article, live_tags
 from tests.reference_data import restore_reference_data
 
@@ -60,6 +61,7 @@ def pages() -> dict[str, str]:
         .first()
     )
     tag = live_tags().order_by("pk").first()
+    partner = BY_KIND["partner"].public().order_by("pk").first()
     news = reverse("news:article-list")
     return {
         "article (related news)": article.get_absolute_url(),
@@ -73,6 +75,11 @@ def pages() -> dict[str, str]:
         "sitemap index": reverse("sitemap-index"),
         "sitemap news, page 3": reverse("sitemap", kwargs={"section": "news"}) + "?p=3",
         "sitemap tags": reverse("sitemap", kwargs={"section": "tags"}),
+        "partner page": partner.get_absolute_url(),
+        "news list by partner": f"{news}?partner={partner.slug}",
+        "partner feed": reverse("feeds:partner-rss", kwargs={"slug": partner.slug}),
+        "partner list": reverse("site:partner-list"),
+        "sitemap partners": reverse("sitemap", kwargs={"section": "partners"}),
     }
 
 
@@ -103,6 +110,11 @@ def explained(url: str) -> list[tuple[str, str]]:
         "sitemap index",
         "sitemap news, page 3",
         "sitemap tags",
+        "partner page",
+        "news list by partner",
+        "partner feed",
+        "partner list",
+        "sitemap partners",
     ],
 )
 def test_no_page_scans_the_articles_table(plans, page):

@@ -50,10 +50,12 @@ def expected_urls(site):
         "people:person-list",
         "programs:program-list",
         "site:department-list",
+        "site:partner-list",
     )
     paths = [reverse(name) for name in lists]
     paths += [obj.get_absolute_url() for obj in site.articles + site.people + site.programs]
-    paths += [obj.get_absolute_url() for obj in site.departments + site.themes]
+    paths += [page.get_absolute_url() for page in site.pages]
+    paths += [obj.get_absolute_url() for obj in site.departments + site.themes + site.partners]
     paths += [reverse("site:country-detail", kwargs={"slug": s}) for s in GMS_SLUGS]
     paths += [
         reverse("site:tag-detail", kwargs={"slug": s}) for s in ("energy", "labour-migration")

@@ -15,11 +15,11 @@ from mi_site.core.publishing import State, Status
 from news.models import Article
 from people.models import Person
 from programs.models import Program
-from tests.factories import ArticleFactory, PersonFactory, ProgramFactory
+from tests.factories import ArticleFactory, PageFactory, PersonFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
 HOUR = datetime.timedelta(hours=1)
-FACTORIES = [ArticleFactory, PersonFactory, ProgramFactory]
+FACTORIES = [ArticleFactory, PersonFactory, ProgramFactory, PageFactory]
 
 
 def draft(factory=ArticleFactory, **fields):

@@ -6,12 +6,12 @@ from django.urls import reverse
 from mi_site.core import revisions
 from mi_site.core.publishing import State, Status
 from tests.admin.formdata import form_data
-from tests.factories import ArticleFactory, PersonFactory, ProgramFactory
+from tests.factories import ArticleFactory, PageFactory, PersonFactory, ProgramFactory
 
 from .conftest import change_url, save_form, signed_in
 
 pytestmark = pytest.mark.django_db
-FACTORIES = [ArticleFactory, PersonFactory, ProgramFactory]
+FACTORIES = [ArticleFactory, PersonFactory, ProgramFactory, PageFactory]
 BUTTONS = ["_publish", "_schedule", "_unpublish", "_archive", "_unarchive", "_reject"]
 
 

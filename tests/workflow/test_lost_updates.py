@@ -4,14 +4,16 @@ and keeps everything the second person typed."""
 import pytest
 
 from tests.admin.formdata import form_data
-from tests.factories import ArticleFactory, ProgramFactory
+from tests.factories import ArticleFactory, PageFactory, ProgramFactory
 
 from .conftest import change_url, signed_in
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("factory", [ArticleFactory, ProgramFactory], ids=["article", "program"])
+@pytest.mark.parametrize(
+    "factory", [ArticleFactory, ProgramFactory, PageFactory], ids=["article", "program", "page"]
+)
 def test_the_second_of_two_saves_is_refused_with_the_typed_text_kept(factory, publisher, role_user):
     item = factory(title="Rice value chains")
     url = change_url(item)

@@ -5,12 +5,12 @@ from django.urls import reverse
 
 from mi_site.core.publishing import Status
 from tests.admin.formdata import form_data
-from tests.factories import ArticleFactory, PersonFactory, ProgramFactory
+from tests.factories import ArticleFactory, PageFactory, PersonFactory, ProgramFactory
 
 from .conftest import admin_url, change_url, save_form, signed_in
 
 pytestmark = pytest.mark.django_db
-FACTORIES = [ArticleFactory, PersonFactory, ProgramFactory]
+FACTORIES = [ArticleFactory, PersonFactory, ProgramFactory, PageFactory]
 
 
 def assert_preview(response, text):

@@ -61,6 +61,7 @@ def _save_article(writer: Writer, refs: Refs, data: dict, now: datetime) -> Arti
             "programs": [refs.programs[key] for key in data["programs"]],
             "countries": refs.countries_for(data["countries"]),
             "people": [refs.people[key] for key in data["people"]],
+            "documents": [refs.documents[key] for key in data.get("documents", [])],
         },
         tags=data["tags"],
     )

@@ -1,5 +1,6 @@
 """The seed article from the site MI Site replaces, with its body as published."""
 
+from ..documents import SYNTHESIS_REPORT
 from ..values import html
 
 SEED_TITLE = "MI Holds Workshop on Regional Migration Management"
@@ -15,6 +16,8 @@ SEED_ARTICLE = {
     "tags": ["labour migration", "COVID-19", "workshop"],
     # The donor the article names in its body, now a fact of its own.
     "partners": [("TICA", "funder")],
+    # The report the body says the findings "will be collated into".
+    "documents": [SYNTHESIS_REPORT],
     "event": ("2020-11-23", "2020-11-25"),
     "venue": "Online",
     "standfirst": "Labour ministries and recruitment agencies from the six GMS countries reported on their action plans at the online synthesis and evaluation workshop that closed MI\u2019s labour migration capacity program.",
