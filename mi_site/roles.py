@@ -26,8 +26,9 @@ LABELS = {
     "documents": ["document"],
 }
 REFERENCE = {"programs": ["department"]}
-# The main menu and the footer frame every page: publishers manage them, editors may look.
-NAVIGATION = {"pages": ["menuitem", "sitefooter", "sociallink"]}
+# The main menu and the footer frame every page, and redirects send old links to it:
+# publishers manage them, editors may look.
+NAVIGATION = {"pages": ["menuitem", "sitefooter", "sociallink"], "core": ["redirect"]}
 AUDIT = {"core": ["auditentry"]}  # read-only in the admin for everyone
 
 

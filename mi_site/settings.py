@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # An address the site answers 404 for is looked up in the redirects table (old links).
+    "mi_site.core.redirects.RedirectFallbackMiddleware",
     # A database error in a view answers the designed 503 with Retry-After, not a 500.
     "mi_site.pages.middleware.DatabaseOutageMiddleware",
 ]

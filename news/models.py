@@ -7,7 +7,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from documents.models import Document
-from mi_site.core import eventdates, revisions
+from mi_site.core import eventdates, redirects, revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.eventdates import Precision
 from mi_site.core.images import RandomName, validate_image
@@ -95,6 +95,11 @@ class Article(AutoSlugMixin, Publishable):
     featured = models.BooleanField(
         default=False, help_text="Show on the home page as the featured story."
     )
+    wordpress_id = models.PositiveIntegerField(
+        "WordPress post id", null=True, blank=True, unique=True, editable=False,
+        help_text="The post's id on the old WordPress site, when it was imported from there: "
+        "a new import updates this item instead of adding another.",
+    )  # fmt: skip
 
     objects = ArticleQuerySet.as_manager()
 
@@ -204,3 +209,4 @@ class ArticlePartner(models.Model):
 
 revisions.register_link(ArticlePartner)
 revisions.register(Article, links=("partner_roles",))
+redirects.follow_moves(Article, view_name="news:article-detail")

@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
-from mi_site.core import revisions
+from mi_site.core import redirects, revisions
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
@@ -162,3 +162,4 @@ class ProgramMembership(models.Model):
 revisions.register_link(ProgramMembership)
 revisions.add_links(Program, "memberships")  # a program's versions keep its team
 revisions.register(Person, links=("memberships",))
+redirects.follow_moves(Person, view_name="people:person-detail")

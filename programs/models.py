@@ -9,7 +9,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from documents.models import Document
-from mi_site.core import revisions
+from mi_site.core import redirects, revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.paths import slug_path
@@ -283,3 +283,5 @@ class ProgramPartner(models.Model):
 revisions.register_link(ProgramPartner)
 # The team rows (people.ProgramMembership) are added by the people app.
 revisions.register(Program, links=("partner_roles",))
+redirects.follow_moves(Program, view_name="programs:program-detail")
+redirects.follow_moves(Partner, view_name="site:partner-detail")

@@ -39,11 +39,11 @@ def test_the_check_sees_the_relations_it_guards():
 
 
 def test_the_kernels_own_tables_point_at_content_only_through_content_types():
-    """The audit log, revision states and share links serve every app, so they may name
+    """The audit log, revision states, share links and redirects serve every app, so they may name
     Django's and libraries' models, never an app's."""
     app_labels = {"news", "people", "programs", "documents"}
     models = list(apps.get_app_config("core").get_models())
-    assert {m.__name__ for m in models} == {"AuditEntry", "RevisionState", "ShareLink"}
+    assert {m.__name__ for m in models} == {"AuditEntry", "RevisionState", "ShareLink", "Redirect"}
     for model in models:
         for field in model._meta.get_fields():
             target = field.related_model

@@ -264,4 +264,4 @@ class PublishableAdmin(WorkflowAdminMixin, HistoryAdminMixin, SiteModelAdmin):
         return readonly
 
 
-from . import admin_audit  # noqa: E402, F401 - registers the audit log with the admin
+from . import admin_audit, admin_redirects  # noqa: E402, F401 - register their models

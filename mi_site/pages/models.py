@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from documents.models import Document
-from mi_site.core import revisions
+from mi_site.core import redirects, revisions
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.publishing import Publishable
 from mi_site.core.richtext import SanitizedHTMLField
@@ -95,6 +95,11 @@ class Page(Publishable):
     seo_description = models.CharField(
         "SEO description", max_length=160, blank=True,
         help_text="Up to 160 characters for search results; leave empty to use the standfirst.",
+    )  # fmt: skip
+    wordpress_id = models.PositiveIntegerField(
+        "WordPress post id", null=True, blank=True, unique=True, editable=False,
+        help_text="The post's id on the old WordPress site, when it was imported from there: "
+        "a new import updates this item instead of adding another.",
     )  # fmt: skip
 
     class Meta(Publishable.Meta):
@@ -226,7 +231,7 @@ class Page(Publishable):
 def refresh_paths_below(page: Page) -> None:
     """Give every page below `page` the address made from its ancestors' slugs: one query per
     level of the tree, and one update for the pages whose address changed."""
-    parents, changed, seen = {page.pk: page.url_path}, [], {page.pk}
+    parents, changed, seen, old = {page.pk: page.url_path}, [], {page.pk}, {}
     while parents:
         children = Page.objects.filter(parent__in=parents).only("parent", "slug", "url_path")
         level = {}
@@ -236,6 +241,7 @@ def refresh_paths_below(page: Page) -> None:
             seen.add(child.pk)
             path = path_of(parents[child.parent_id], child.slug)
             if child.url_path != path:
+                old[child.pk] = child.get_absolute_url()
                 child.url_path = path
                 changed.append(child)
             level[child.pk] = path
@@ -243,6 +249,11 @@ def refresh_paths_below(page: Page) -> None:
     # Deepest first is not needed: every new address is unique once all are written, and
     # a child's new address never equals another page's old one (sibling slugs differ).
     Page.objects.bulk_update(changed, ["url_path"])
+    # A public page moved with its parent: its old address answers with a redirect.
+    public = set(Page.objects.reachable().filter(pk__in=old).values_list("pk", flat=True))
+    for child in changed:
+        was = old[child.pk] if child.pk in public else None
+        redirects.moved(child, was, child.get_absolute_url())
 
 
 @receiver(post_save, sender=Page, dispatch_uid="pages_paths_after_raw_save")
@@ -263,6 +274,7 @@ def _paths_after_raw_save(sender, instance, raw, **kwargs):
 
 
 revisions.register(Page)
+redirects.follow_moves(Page, view_name="site:page-detail", field="url_path")
 
 
 # Main menu and footer -------------------------------------------------------------------

@@ -13,8 +13,8 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from documents.models import Document
-from mi_site.core import audit
-from mi_site.core.models import Action, AuditEntry
+from mi_site.core import audit, redirects
+from mi_site.core.models import Action, AuditEntry, Redirect
 from mi_site.core.publishing import State
 from mi_site.pages.models import MenuItem, Page, SiteFooter
 from news.models import Article
@@ -80,6 +80,7 @@ EXAMPLES = {
     ),
     MenuItem: lambda: MenuItemFactory(page=PageFactory()),
     SiteFooter: lambda: SocialLinkFactory().footer,
+    Redirect: lambda: redirects.add("/?p=15411", an_article()),
 }
 
 

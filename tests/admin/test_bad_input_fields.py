@@ -26,6 +26,7 @@ PASSWORD = "mekong-river-commission-2025"
 # What each add form needs, besides the defaults its page shows, to be saved.
 TYPED = {
     "auth.group": {"name": "Translators"},
+    "core.redirect": {"old_address": "/what-we-do/old-page/", "new_address": "/news/"},
     "auth.user": {"username": "somchai", "password1": PASSWORD, "password2": PASSWORD},
     "documents.document": {"title": "Synthesis report"},
     "news.article": {"title": "Regional workshop on labour migration"},

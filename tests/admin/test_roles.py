@@ -19,6 +19,7 @@
 | pages.menuitem           | view                   | view add change delete         |                     |
 | pages.sitefooter         | view                   | view add change delete         |                     |
 | pages.sociallink         | view                   | view add change delete         |                     |
+| core.redirect            | view                   | view add change delete         |                     |
 | core.auditentry          |                        | view                           | view                |
 | auth.user                |                        |                                | view add change     |
 | auth.group               |                        |                                | view                |

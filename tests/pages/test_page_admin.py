@@ -95,7 +95,8 @@ def test_a_new_slug_on_a_live_page_waits_for_review_then_moves_the_pages_below(
 
     assert save_form(signed_in(publisher), about, _publish="1").status_code == 302
     assert client.get("/who-we-are/governance/").status_code == 200
-    assert client.get("/about/governance/").status_code == 404
+    # The old addresses, the page's and the one below it, now redirect (tests/redirects).
+    assert client.get("/about/governance/")["Location"] == "/who-we-are/governance/"
 
 
 def test_the_page_list_shows_each_pages_address_and_state(publisher):
