@@ -16,6 +16,7 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import modes as cache_modes
 from .load import Load, measured, median_of
 from .report import machine, table, write
 from .servers import GUNICORN_WORKERS, gunicorn, nginx
@@ -32,6 +33,8 @@ def settings() -> dict:
         "threads": 2,
         "connections": 8,
         "gunicorn_workers": GUNICORN_WORKERS,
+        # "uncached" (every page type, the page cache off) and the cache modes of bench/modes.py
+        "modes": env.get("BENCH_MODES", "uncached," + ",".join(cache_modes.MODES)).split(","),
     }
 
 
@@ -91,27 +94,43 @@ def main() -> None:
     work.chmod(0o755)  # nginx's workers may run as another user and must read the copies
     described = describe_pages()
     pages = described["pages"]
-    minutes = len(pages) * config["duration_s"] * (2 * config["runs"] + 1) / 60
-    log(f"Measuring {len(pages)} pages, about {minutes:.0f} min.")
+    uncached = "uncached" in config["modes"]
+    minutes = len(pages) * config["duration_s"] * (2 * config["runs"] + 1) / 60 * uncached
+    log(f"Measuring {len(pages)} pages, about {minutes:.0f} min, then the cache modes.")
     started = datetime.now(UTC)
-    with gunicorn(dict(os.environ), work) as app:
+    env = {**os.environ, "CONTENT_VERSION_FILE": str(work / "content-version")}
+    cached, publish_seen_s = {}, None
+    with gunicorn({**env, "PAGE_CACHE": "0"}, work) as app:
         save_copies(app, pages, work / "copies")
         with nginx(work / "copies", work) as static:
-            for number, page in enumerate(pages, 1):
+            for number, page in enumerate(pages if uncached else [], 1):
                 begun = time.monotonic()
                 measure(page, app, static, config)
                 took = time.monotonic() - begun
                 log(f"[{number}/{len(pages)}] {page['page']}: {page['rps']:.1f} req/s, "
                     f"static {page['static_rps']:.0f} req/s ({took:.0f} s)")  # fmt: skip
+            for mode in cache_modes.MODES:
+                if mode in config["modes"]:
+                    log(f"Mode: {mode}")
+                    cached[mode], seen = cache_modes.measure_mode(
+                        mode, env, pages, static, config, work
+                    )
+                    publish_seen_s = seen if seen is not None else publish_seen_s
     result = {
         "started": started.isoformat(timespec="seconds"),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "settings": config,
         "machine": machine(described["database"]),
         "data": described["data"],
-        "pages": pages,
+        "pages": pages if uncached else [],
+        "cache_modes": cached,
+        "publish_seen_through_front_cache_s": publish_seen_s,
     }
-    print(table(pages))
+    if uncached:
+        print(table(pages))
+    print(cache_modes.table(cached))
+    if publish_seen_s is not None:
+        print(f"\nA publish was visible through the front cache after {publish_seen_s} s.")
     print(f"\nWritten to {os.path.relpath(write(result))}")
 
 

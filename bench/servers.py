@@ -90,7 +90,10 @@ def gunicorn(env: dict, work: Path):
         f"--bind=127.0.0.1:{port}",
     ]
     base = f"http://127.0.0.1:{port}"
-    with running(command, f"{base}/healthz", work / "gunicorn.log", env=env):
+    # gunicorn.conf.py's settings, without an access log (one line per request would be
+    # measured too).
+    env = {**env, "GUNICORN_ACCESS_LOG": ""}
+    with running(command, f"{base}/healthz", work / f"gunicorn-{port}.log", env=env):
         yield base
 
 

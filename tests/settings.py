@@ -17,3 +17,8 @@ from mi_site.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# The page cache outlives a test in the process's memory while each test's data is rolled
+# back (and its on_commit callbacks never run): it is on only where a test turns it on
+# (tests/cache/, with the `page_cache` fixture).
+PAGE_CACHE_ENABLED = False
+CONTENT_VERSION_FILE = MEDIA_ROOT / f"content-version-{os.getpid()}"

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from . import tags
+        from . import contentversion, tags
 
         tags.connect(Tag)
+        contentversion.connect()

@@ -5,6 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from mi_site.benchdata import BenchSize, ProgressBar, build_bench_site
+from mi_site.core import contentversion
 
 DEFAULT = BenchSize()
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             totals = build_bench_site(size, progress=ProgressBar(sys.stderr), **extra)
         except LookupError as error:
             raise CommandError(str(error)) from error
+        contentversion.content_changed()  # rows were written in bulk, without signals
         self.stdout.write(
             "Bench site: " + ", ".join(f"{count:,} {name}" for name, count in totals.items()) + "."
         )

@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from mi_site.benchdata.progress import NoProgress, ProgressBar
-from mi_site.core import redirects
+from mi_site.core import contentversion, redirects
 from mi_site.core.models import Redirect
 
 BATCH = 1000
@@ -105,6 +105,7 @@ def import_rows(rows, *, permanent: bool = True, progress=None) -> Report:
                 batch = []
         report.written += write(batch)
         redirects.collapse_all()
+        contentversion.content_changed()  # bulk writes send no signals: cached 404s go
     progress.finish()
     return report
 
