@@ -8,7 +8,7 @@ DEV_ENV := DEBUG=1 SECURE_SSL_REDIRECT=0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast browser lint format migrate demo bench clean
+.PHONY: install run test test-fast browser lint format migrate demo bench two-servers clean
 
 install: $(STAMP)
 
@@ -48,6 +48,10 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Scale-out on one machine: two app servers, one Redis, one PostgreSQL (README, "Deployment").
+two-servers: install
+	$(PY) deploy/two_servers.py
 
 # Throughput and latency of every page type at ARTICLES=10000 on PostgreSQL, gunicorn and
 # nginx, measured with wrk (README, "Benchmark"). Not part of `make test`.
