@@ -96,7 +96,7 @@ def measure_mode(name: str, env: dict, pages: list[dict], static: str, config: d
         app = stack.enter_context(gunicorn({**env, **MODES[name]}, work))
         base = stack.enter_context(front(app, work)) if name.startswith("front") else app
         for page in chosen:
-            for _ in range(4):
+            for _ in range(4 * GUNICORN_WORKERS):  # each worker has its own local memory
                 urllib.request.urlopen(base + page["path"], timeout=60).read()
             site = median_of(base + page["path"], loaded, config["runs"])
             baseline = median_of(static + page["static_path"], loaded, config["runs"])

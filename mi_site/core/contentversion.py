@@ -65,6 +65,11 @@ class Version:
 # Stamps ------------------------------------------------------------------------------------
 
 
+def shared() -> bool:
+    """Whether the stamp lives in the cache (Redis) rather than in the version file."""
+    return _shared_cache()
+
+
 def _shared_cache() -> bool:
     return "locmem" not in settings.CACHES["default"]["BACKEND"].lower()
 
@@ -137,11 +142,11 @@ def connect() -> None:
 _schedules: dict[int, Version] = {}
 
 
-def current(now: datetime | None = None) -> Version:
-    """The content version now: the stamp, and the schedule read from the database when this
-    process has not read it for this stamp, or its next moment has passed."""
+def current(now: datetime | None = None, stamp: int | None = None) -> Version:
+    """The content version now: the stamp (read unless given), and the schedule read from the
+    database when this process has not read it for this stamp, or its next moment has passed."""
     now = now or timezone.now()
-    stamp = read_stamp()
+    stamp = read_stamp() if stamp is None else stamp
     known = _schedules.get(stamp)
     if known is None or now >= known.until:
         known = _schedule(stamp, now)

@@ -78,10 +78,10 @@ def cache_seconds() -> int:
     return settings.PAGE_CACHE_SECONDS
 
 
-def _key(request, version) -> str:
+def _key(request) -> str:
+    """One key per address: the page stored there names the version it was made for."""
     address = f"{request.get_host()}{request.get_full_path()}"
-    digest = blake2b(address.encode(), digest_size=16).hexdigest()
-    return f"page:{version.tag}:{digest}"
+    return "page:" + blake2b(address.encode(), digest_size=16).hexdigest()
 
 
 def _etag(version) -> str:
@@ -107,24 +107,37 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or _bypass(request) or cache_down():
             return self.get_response(request)
+        key = _key(request)
         try:
-            version = contentversion.current()
+            version, stored = self.lookup(key)
         except CacheDown:
             return self.get_response(request)
-        etag = _etag(version)
-        if etag in _etags_of(request.headers.get("If-None-Match", "")):
+        if _etag(version) in _etags_of(request.headers.get("If-None-Match", "")):
             return self.not_modified(version)
-        key = _key(request, version)
-        stored = guarded(cache.get, key)
-        if stored is not None:
+        if stored is not None and stored[0] == version.tag:
             return self.rebuild(request, stored, version)
         response = self.get_response(request)
         if self.cacheable(request, response):
             self.decorate(response, version)
             seconds = self.lifetime(version)
             if seconds > 0:
-                guarded(cache.set, key, self.freeze(response), seconds)
+                guarded(cache.set, key, (version.tag, *self.freeze(response)), seconds)
         return response
+
+    @staticmethod
+    def lookup(key: str):
+        """(the content version, the page stored under `key` or None). With Redis, the stamp
+        and the page come in one round trip; a page stored under an older version is a miss
+        (and is replaced)."""
+        if not contentversion.shared():
+            return contentversion.current(), guarded(cache.get, key)
+        found = guarded(cache.get_many, [contentversion.STAMP_KEY, key], default=FAILED)
+        if found is FAILED:
+            raise CacheDown
+        stamp = found.get(contentversion.STAMP_KEY)
+        if stamp is None:
+            return contentversion.current(stamp=contentversion.write_stamp()), None
+        return contentversion.current(stamp=stamp), found.get(key)
 
     @staticmethod
     def cacheable(request, response) -> bool:
@@ -160,7 +173,7 @@ class PageCacheMiddleware:
         return response.status_code, headers, response.content
 
     def rebuild(self, request, stored, version) -> HttpResponse:
-        status, headers, content = stored
+        _, status, headers, content = stored
         response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
         for name, value in headers.items():
             response[name] = value

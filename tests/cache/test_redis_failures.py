@@ -81,3 +81,26 @@ def test_the_cache_heals_when_redis_returns(client, settings, refusing_port):
     assert client.get("/news/").status_code == 200
     assert client.get("/news/")["X-Cache"] == "hit"
     cache.clear()
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="needs the local Redis (127.0.0.1:6379)")
+def test_with_redis_a_hit_is_one_round_trip_and_a_change_is_seen_at_once(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    redis_at(settings, REDIS)
+    cache.clear()
+    article = ArticleFactory(title="Rice value chains")
+    client.get("/news/")
+    with CaptureQueriesContext(connection) as queries:
+        hit = client.get("/news/")
+    assert (hit["X-Cache"], len(queries)) == ("hit", 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Rice value chains in Laos"
+        article.save()
+    fresh = client.get("/news/")
+    assert "X-Cache" not in fresh and b"Rice value chains in Laos" in fresh.content
+    assert client.get("/news/")["X-Cache"] == "hit"
+    cache.clear()
