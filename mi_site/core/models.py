@@ -124,7 +124,7 @@ class Redirect(models.Model):
     object_id = models.CharField(max_length=64, blank=True)
     item = GenericForeignKey("content_type", "object_id")
     target_path = models.CharField(
-        "new address", max_length=500, blank=True,
+        "new address", max_length=500, blank=True, db_index=True,  # chains are found by it
         help_text="A path on this site (/news/) or a full address (https://…). A path that "
         "shows an article, profile, program, partner or page is stored as that item, so the "
         "redirect follows it if its address changes again.",
