@@ -144,8 +144,12 @@ def main() -> int:
                              headers.get("X-Cache") == "hit"))  # fmt: skip
         _, headers_a, page_a = reader.get(a + article_path)
         _, headers_b, page_b = reader.get(b + article_path)
-        results.append(check("A and B serve the same page under the same ETag",
-                             headers_a["ETag"] == headers_b["ETag"] and page_a == page_b))
+        results.append(
+            check(
+                "A and B serve the same page under the same ETag",
+                headers_a["ETag"] == headers_b["ETag"] and page_a == page_b,
+            )
+        )
 
         editor = Browser()
         editor.get(a + "/admin/login/")

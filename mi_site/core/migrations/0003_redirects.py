@@ -5,32 +5,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0002_share_links'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("core", "0002_share_links"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Redirect',
+            name="Redirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_path', models.CharField(help_text='A path on this site, e.g. /news-activities/news-details/2014/12/14/mekong/ or /?p=15411. A full address (https://archive.mekonginstitute.org/…) keeps its path.', max_length=500, verbose_name='old address')),
-                ('old_query', models.CharField(blank=True, editable=False, help_text='The parameters that select the old page, sorted (utm_*, cHash and other tracking parameters are ignored). Empty: the path answers whatever its query.', max_length=500, verbose_name='query parameters')),
-                ('object_id', models.CharField(blank=True, max_length=64)),
-                ('target_path', models.CharField(blank=True, help_text='A path on this site (/news/) or a full address (https://…). A path that shows an article, profile, program, partner or page is stored as that item, so the redirect follows it if its address changes again.', max_length=500, verbose_name='new address')),
-                ('permanent', models.BooleanField(default=True, help_text="Permanent (301): search engines move the old address's standing to the new one. Untick for a temporary redirect (302).")),
-                ('automatic', models.BooleanField(default=False, editable=False, help_text="Made by the site when an item's address changed, or by an import.")),
-                ('hits', models.PositiveIntegerField(default=0, editable=False)),
-                ('last_hit', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype', verbose_name='item type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "old_path",
+                    models.CharField(
+                        help_text="A path on this site, e.g. /news-activities/news-details/2014/12/14/mekong/ or /?p=15411. A full address (https://archive.mekonginstitute.org/…) keeps its path.",
+                        max_length=500,
+                        verbose_name="old address",
+                    ),
+                ),
+                (
+                    "old_query",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="The parameters that select the old page, sorted (utm_*, cHash and other tracking parameters are ignored). Empty: the path answers whatever its query.",
+                        max_length=500,
+                        verbose_name="query parameters",
+                    ),
+                ),
+                ("object_id", models.CharField(blank=True, max_length=64)),
+                (
+                    "target_path",
+                    models.CharField(
+                        blank=True,
+                        help_text="A path on this site (/news/) or a full address (https://…). A path that shows an article, profile, program, partner or page is stored as that item, so the redirect follows it if its address changes again.",
+                        max_length=500,
+                        verbose_name="new address",
+                    ),
+                ),
+                (
+                    "permanent",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Permanent (301): search engines move the old address's standing to the new one. Untick for a temporary redirect (302).",
+                    ),
+                ),
+                (
+                    "automatic",
+                    models.BooleanField(
+                        default=False,
+                        editable=False,
+                        help_text="Made by the site when an item's address changed, or by an import.",
+                    ),
+                ),
+                ("hits", models.PositiveIntegerField(default=0, editable=False)),
+                ("last_hit", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="contenttypes.contenttype",
+                        verbose_name="item type",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['old_path', 'old_query'],
-                'indexes': [models.Index(fields=['content_type', 'object_id'], name='redirect_item')],
-                'constraints': [models.UniqueConstraint(fields=('old_path', 'old_query'), name='redirect_old_address')],
+                "ordering": ["old_path", "old_query"],
+                "indexes": [
+                    models.Index(fields=["content_type", "object_id"], name="redirect_item")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("old_path", "old_query"), name="redirect_old_address"
+                    )
+                ],
             },
         ),
     ]
