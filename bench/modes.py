@@ -112,22 +112,21 @@ def measure_mode(name: str, env: dict, pages: list[dict], static: str, config: d
 
 
 def publish_seen_after(base: str, env: dict) -> float:
-    """Seconds from saving a new title of the newest article until the front cache shows it."""
+    """Seconds from saving a new title of the newest article until the home page, which the
+    front cache holds (it was measured just before), shows it to readers behind the cache."""
     marker = f"Bench publish {int(time.time())}"
     script = (
         "from news.models import Article; a = Article.objects.live().first(); "
-        f"a.title = {marker!r}; a.save(); print(a.get_absolute_url())"
+        f"a.title = {marker!r}; a.save()"
     )
-    done = subprocess.run(
+    subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
         env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     saved = time.monotonic()
-    path = done.stdout.strip().splitlines()[-1]
     while time.monotonic() - saved < 180:
-        for url in (base + "/", base + path):
-            if marker in urllib.request.urlopen(url, timeout=30).read().decode():
-                return round(time.monotonic() - saved, 1)
+        if marker in urllib.request.urlopen(base + "/", timeout=30).read().decode():
+            return round(time.monotonic() - saved, 1)
         time.sleep(1)
     return float("inf")
 
