@@ -88,6 +88,7 @@ def paths() -> list[tuple[str, str]]:
         ("partner list", reverse("site:partner-list")),
         ("partner", o["partner"].get_absolute_url()),
         ("news list, partner", f"{news}?{urlencode({'partner': slug['partner']})}"),
+        ("search", f"{reverse('site:search')}?{urlencode({'q': 'food safety'})}"),
         ("feed: news (RSS)", reverse("feeds:news-rss")),
         ("feed: tag (RSS)", reverse("feeds:tag-rss", kwargs={"slug": slug["tag"]})),
         ("sitemap index", reverse("sitemap-index")),

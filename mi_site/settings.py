@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "news",
     "mi_site",
     "mi_site.pages",
+    "mi_site.search",  # site search: the index, its signals and migrations (README, "Search")
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ from mi_site.core.images import RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
+from mi_site.core.searchable import Searchable
 from mi_site.core.slugs import AutoSlugMixin
 from people.models import Person
 from programs.models import Country, Department, Partner, Program, Theme
@@ -43,7 +44,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return related.related_to(self, article, limit=limit)
 
 
-class Article(AutoSlugMixin, Publishable):
+class Article(AutoSlugMixin, Searchable, Publishable):
     title = models.CharField(max_length=255)
     slug = models.SlugField(
         max_length=200, unique=True, blank=True,
@@ -103,6 +104,14 @@ class Article(AutoSlugMixin, Publishable):
 
     objects = ArticleQuerySet.as_manager()
 
+    search_fields = {
+        "A": ("title",),
+        "B": ("standfirst",),
+        "C": ("body", "venue", "hero_caption"),
+    }
+    search_select_related = ("department",)
+    search_prefetch_related = ("extra_departments", "countries", "themes", "tags")
+
     event_start = models.DateField("event starts", null=True, blank=True)
     event_end = models.DateField(
         "event ends", null=True, blank=True, help_text="Either date may be left empty."
@@ -161,6 +170,12 @@ class Article(AutoSlugMixin, Publishable):
 
     def get_absolute_url(self):
         return slug_path("news:article-detail", self.slug)
+
+    def search_names(self) -> list[str]:
+        names = [self.department.name] if self.department else []
+        names += [d.name for d in self.extra_departments.all()]
+        names += [c.name for c in self.countries.all()] + [t.name for t in self.themes.all()]
+        return names + [tag.name for tag in self.tags.all()]
 
     @property
     def event_dates(self) -> str:

@@ -8,6 +8,7 @@ from mi_site.core.images import RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
+from mi_site.core.searchable import Searchable
 from mi_site.core.slugs import AutoSlugMixin
 from programs.models import Department, Program
 
@@ -23,7 +24,7 @@ class PersonQuerySet(PublishableQuerySet):
         return self.live().current()
 
 
-class Person(AutoSlugMixin, Publishable):
+class Person(AutoSlugMixin, Searchable, Publishable):
     class Honorific(models.TextChoices):
         MR = "Mr.", "Mr."
         MRS = "Mrs.", "Mrs."
@@ -89,6 +90,13 @@ class Person(AutoSlugMixin, Publishable):
 
     objects = PersonQuerySet.as_manager()
 
+    search_fields = {
+        "A": ("display_name", "sort_name"),
+        "B": ("position", "short_bio"),
+        "C": ("biography", "education"),
+    }
+    search_select_related = ("department",)
+
     class Meta(Publishable.Meta):
         ordering = ["leadership_rank", "sort_name"]
         verbose_name_plural = "people"
@@ -103,6 +111,9 @@ class Person(AutoSlugMixin, Publishable):
 
     def get_absolute_url(self):
         return slug_path("people:person-detail", self.slug)
+
+    def search_names(self) -> list[str]:
+        return [self.department.name] if self.department else []
 
     @property
     def full_name(self) -> str:

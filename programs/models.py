@@ -15,6 +15,7 @@ from mi_site.core.images import RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
+from mi_site.core.searchable import Searchable
 from mi_site.core.slugs import AutoSlugMixin
 
 SLUG_HELP = "The address of the page. Leave empty to make one from the name."
@@ -104,7 +105,7 @@ class Country(AutoSlugMixin, models.Model):
         return slug_path("site:country-detail", self.slug)
 
 
-class Partner(AutoSlugMixin, models.Model):
+class Partner(AutoSlugMixin, Searchable, models.Model):
     """An organisation MI works with: a donor, a co-organiser, an implementing partner."""
 
     class Kind(models.TextChoices):
@@ -138,6 +139,8 @@ class Partner(AutoSlugMixin, models.Model):
     )
 
     slug_source = "name"
+    search_fields = {"A": ("name", "acronym"), "B": ("summary",)}
+    search_select_related = ("country",)
 
     class Meta:
         ordering = ["name"]
@@ -151,6 +154,9 @@ class Partner(AutoSlugMixin, models.Model):
     @property
     def logo_text(self) -> str:
         return self.logo_alt or self.name
+
+    def search_names(self) -> list[str]:
+        return [self.country.name] if self.country else []
 
 
 class ProgramStatus(models.TextChoices):
@@ -184,7 +190,7 @@ class ProgramQuerySet(PublishableQuerySet):
         return self.filter(program_status_q(status, today or timezone.localdate()))
 
 
-class Program(AutoSlugMixin, Publishable):
+class Program(AutoSlugMixin, Searchable, Publishable):
     title = models.CharField(max_length=255)
     slug = models.SlugField(max_length=200, unique=True, blank=True, help_text=SLUG_HELP)
     department = models.ForeignKey(
@@ -223,6 +229,10 @@ class Program(AutoSlugMixin, Publishable):
 
     objects = ProgramQuerySet.as_manager()
 
+    search_fields = {"A": ("title",), "B": ("summary",), "C": ("body",)}
+    search_select_related = ("department",)
+    search_prefetch_related = ("countries", "tags")
+
     class Meta(Publishable.Meta):
         ordering = ["-start_date", "title"]
         permissions = [("publish_program", "Can publish, schedule and unpublish programs")]
@@ -250,6 +260,10 @@ class Program(AutoSlugMixin, Publishable):
         super().clean()
         if self.hero_image and not self.hero_alt:
             raise ValidationError({"hero_alt": "Describe the image for readers who cannot see it."})
+
+    def search_names(self) -> list[str]:
+        names = [self.department.name] if self.department else []
+        return names + [c.name for c in self.countries.all()] + [t.name for t in self.tags.all()]
 
     @property
     def program_status(self) -> ProgramStatus:

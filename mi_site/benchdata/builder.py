@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from mi_site.search import index as search_index
 from news.models import Article
 from people.models import Person
 from programs.models import Program
@@ -50,6 +51,8 @@ def build_bench_site(
         add_programs(stock, size.programs - Program.objects.count())
         add_people(stock, size.people - Person.objects.count())
         add_articles(stock, size.articles - Article.objects.count())
+        # Bulk inserts send no signals: index the new rows here, or search finds none of them.
+        search_index.catch_up(limit=None, progress=stock.progress)
     analyze()
     return totals()
 

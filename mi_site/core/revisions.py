@@ -35,6 +35,11 @@ def _tag_links(item):
     )
 
 
+def _derived(model) -> tuple[str, ...]:
+    """Fields made from the others (the search vector): not part of a version."""
+    return tuple(getattr(model, "revision_exclude", ()))
+
+
 def register(model, *, links: tuple[str, ...] = ()) -> None:
     """Keep versions of `model` with the link rows named by `links` (reverse relations whose
     rows belong to the item, e.g. a program's partner roles) and, if it has tags, its tags."""
@@ -46,7 +51,7 @@ def register(model, *, links: tuple[str, ...] = ()) -> None:
             reversion.register(Tag)
             reversion.register(TaggedItem, follow=["tag"])
     model.revision_links = links
-    reversion.register(model, follow=links)
+    reversion.register(model, follow=links, exclude=_derived(model))
 
 
 def add_links(model, *links: str) -> None:
@@ -54,7 +59,7 @@ def add_links(model, *links: str) -> None:
     (a program's team, kept by people), named where that app is, not in the lower one."""
     model.revision_links = (*model.revision_links, *links)
     reversion.unregister(model)
-    reversion.register(model, follow=model.revision_links)
+    reversion.register(model, follow=model.revision_links, exclude=_derived(model))
 
 
 def register_link(model) -> None:

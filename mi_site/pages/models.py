@@ -20,6 +20,7 @@ from mi_site.core import redirects, revisions
 from mi_site.core.images import RandomName, validate_image
 from mi_site.core.publishing import Publishable
 from mi_site.core.richtext import SanitizedHTMLField
+from mi_site.core.searchable import Searchable
 from mi_site.core.slugs import slug_from
 
 # The site's own top-level addresses: a top-level page may not take one of them. The URLconf
@@ -43,7 +44,7 @@ def path_of(parent_path: str | None, slug: str) -> str:
     return f"{parent_path}/{slug}" if parent_path else slug
 
 
-class Page(Publishable):
+class Page(Searchable, Publishable):
     title = models.CharField(max_length=255)
     slug = models.SlugField(
         max_length=100, blank=True,
@@ -101,6 +102,8 @@ class Page(Publishable):
         help_text="The post's id on the old WordPress site, when it was imported from there: "
         "a new import updates this item instead of adding another.",
     )  # fmt: skip
+
+    search_fields = {"A": ("title",), "B": ("standfirst",), "C": ("body",)}
 
     class Meta(Publishable.Meta):
         ordering = ["sort_order", "title"]

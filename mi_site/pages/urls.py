@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
 
+from mi_site.search.views import search
+
 from . import health, partners, standalone, views
 
 
@@ -31,6 +33,7 @@ urlpatterns = [
     path("partners/", partners.PartnerListView.as_view(), name="partner-list"),
     path("partners/<slug:slug>/", partners.PartnerDetailView.as_view(), name="partner-detail"),
     path("healthz", health.healthz, name="healthz"),
+    path("search/", search, name="search"),
     # Last of all the site's addresses: a standalone page answers what nothing else claims.
     path("<pagepath:url_path>/", standalone.PageDetailView.as_view(), name="page-detail"),
 ]

@@ -53,6 +53,7 @@ def page_paths(site) -> dict[str, str]:
         "partner": site.partners[0].get_absolute_url(),
         "page": site.pages[0].get_absolute_url(),
         "page under another": site.pages[1].get_absolute_url(),
+        "search results": reverse("site:search") + "?q=labour+migration",
         "not found (404)": "/news/no-such-article/",
     }
 
@@ -74,6 +75,7 @@ PAGES = [
     "partner",
     "page",
     "page under another",
+    "search results",
     "not found (404)",
 ]
 

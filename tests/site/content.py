@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from documents.models import Language
 from mi_site.core.publishing import Status
+from mi_site.search import signals as search_signals
 from people.models import Person, ProgramMembership
 from programs.models import Country, ProgramPartner
 from tests.factories import (
@@ -96,6 +97,8 @@ def build_site() -> Site:
     _build_pages(site)
     _build_non_live(site)
     _build_non_live_pages(site)
+    # Saves index after their commit; the site is built inside one test transaction.
+    search_signals.flush()
     return site
 
 

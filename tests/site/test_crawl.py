@@ -32,6 +32,7 @@ PAGE_TYPES = {
     "site:page-detail",
     "site:partner-list",
     "site:partner-detail",
+    "site:search",
     "sitemap-index",
     "sitemap",
     "feeds:news-rss",
@@ -53,6 +54,11 @@ def crawled(module_db):
         site = build_site()
         # A former colleague's page is reached by its old address, not from the directory.
         start = ["/", reverse("sitemap-index"), site.former.get_absolute_url()]
+        # Search: a query that matches live and hidden items of every kind (the hidden ones'
+        # titles end in "news", "Name", "title", "Agency"), and the page without words.
+        search = reverse("site:search")
+        start += [f"{search}?q={words}" for words in ("news", "name", "title", "agency")]
+        start.append(search)
         pages = crawl(Client(), start)
     return site, pages
 

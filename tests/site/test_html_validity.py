@@ -134,6 +134,10 @@ def extra_starts(site, fresh) -> dict[str, str]:
         "page": site.pages[0].get_absolute_url(),
         "page under another": site.pages[1].get_absolute_url(),
         "page: archived": site.hidden["LEAKARCHIVEDPAGE"].get_absolute_url(),
+        "search": reverse("site:search"),
+        "search results": f"{reverse('site:search')}?q=labour+migration",
+        "search results, nothing found": f"{reverse('site:search')}?q=zzzzqqq",
+        "search, Lao": f"{reverse('site:search')}?q=%E0%BA%AB%E0%BA%BC%E0%BA%A7%E0%BA%87",
         "not found (404)": "/news/no-such-article/",
     }
 

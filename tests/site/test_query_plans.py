@@ -80,6 +80,9 @@ def pages() -> dict[str, str]:
         "partner feed": reverse("feeds:partner-rss", kwargs={"slug": partner.slug}),
         "partner list": reverse("site:partner-list"),
         "sitemap partners": reverse("sitemap", kwargs={"section": "partners"}),
+        "search: a word": f"{reverse('site:search')}?q=rice",
+        "search: a phrase, filtered": f"{reverse('site:search')}?q=%22food+safety%22&type=article",
+        "search: a misspelt name": f"{reverse('site:search')}?q=Guohau",
     }
 
 
@@ -115,6 +118,9 @@ def explained(url: str) -> list[tuple[str, str]]:
         "partner feed",
         "partner list",
         "sitemap partners",
+        "search: a word",
+        "search: a phrase, filtered",
+        "search: a misspelt name",
     ],
 )
 def test_no_page_scans_the_articles_table(plans, page):
