@@ -2,16 +2,26 @@
 
 A user who is not a superuser cannot see or set superuser status or single permissions, can
 assign only the role groups, and cannot edit a superuser's account (so no one can take over
-a more powerful account by resetting its password).
+a more powerful account by resetting its password). The form (mi_site/accounts/forms.py)
+adds the rules of mi_site/accounts/policy.py: no role whose permissions the site
+administrator lacks, not their own roles, never the last active site administrator. A site
+administrator resets someone else's lost two-factor login, never their own.
 """
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from taggit.admin import TagAdmin
 from taggit.models import Tag, TaggedItem
 
@@ -22,6 +32,9 @@ from people.admin import TeamInline
 from programs.admin import ProgramAdmin
 from programs.models import Program
 
+from .accounts import admin as lockout_admin  # noqa: F401 (registers "Access attempts")
+from .accounts import twofactor
+from .accounts.forms import StaffUserChangeForm
 from .roles import ROLES
 
 admin.site.site_header = "MI Site administration"
@@ -29,13 +42,65 @@ admin.site.site_title = "MI Site"
 admin.site.index_title = "Content and accounts"
 
 admin.site.unregister(User)
+# Devices are managed on the user's own two-factor page and reset from their account; the
+# device admins of django-otp would show every user's secret key to a superuser.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 @admin.register(User)
 class StaffUserAdmin(CheckedKeysMixin, UserAdmin):
+    form = StaffUserChangeForm
     list_display = ["username", "email", "first_name", "last_name", "roles", "is_active",
                     "last_login"]  # fmt: skip
     list_filter = ["is_active", "is_staff", "groups"]
+    readonly_fields = ["two_factor"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None:  # the add form: username and password only
+            return form
+        return type(form.__name__, (form,), {"acting_user": request.user})
+
+    @admin.display(description="Two-factor login")
+    def two_factor(self, obj):
+        if not twofactor.has_app(obj):
+            return "Not set up"
+        reset = reverse("admin:auth_user_reset_two_factor", args=[obj.pk])
+        left = twofactor.backup_codes_left(obj)
+        return format_html(
+            'On, {} backup code{} left. <a href="{}">Reset (lost phone)…</a>',
+            left, "" if left == 1 else "s", reset,
+        )  # fmt: skip
+
+    def get_urls(self):
+        reset = self.admin_site.admin_view(self.reset_two_factor_view)
+        return [
+            path("<id>/two-factor/reset/", reset, name="auth_user_reset_two_factor"),
+            *super().get_urls(),
+        ]
+
+    def reset_two_factor_view(self, request, id):
+        account = self.get_object(request, unquote(id))
+        if account is None:  # no such user, or a superuser hidden from this site administrator
+            raise Http404
+        if not self.has_change_permission(request, account) or account.pk == request.user.pk:
+            raise PermissionDenied  # nobody resets their own second factor
+        change = reverse("admin:auth_user_change", args=[account.pk])
+        if request.method == "POST":
+            twofactor.reset(account)
+            self.log_change(request, account, "Reset two-factor login.")
+            self.message_user(request, f"{account}'s two-factor login was reset: they set up a "
+                              "new authenticator app at their next login.")  # fmt: skip
+            return redirect(change)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Reset two-factor login",
+            "account": account,
+            "change_url": change,
+        }
+        return TemplateResponse(request, "admin/accounts/reset_two_factor.html", context)
 
     @admin.display(description="Roles")
     def roles(self, obj):
@@ -47,7 +112,10 @@ class StaffUserAdmin(CheckedKeysMixin, UserAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if request.user.is_superuser or obj is None:
+        if obj is None:
+            return fieldsets
+        fieldsets = [*fieldsets, ("Two-factor login", {"fields": ["two_factor"]})]
+        if request.user.is_superuser:
             return fieldsets
         hidden = {"is_superuser", "user_permissions"}
         return [

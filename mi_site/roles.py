@@ -54,9 +54,11 @@ PUBLISHERS = (
     | _perms(AUDIT, ["view"])
     | _perms(NAVIGATION, ["view", "add", "change", "delete"])
 )
+# Accounts: a site administrator also sees who is locked out of the login and unlocks them
+# (deleting the failed attempts of a username and address, mi_site/accounts/admin.py).
 SITE_ADMINISTRATORS = {
     "auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group",
-    "core.view_auditentry",
+    "core.view_auditentry", "axes.view_accessattempt", "axes.delete_accessattempt",
 }  # fmt: skip
 
 ROLES: dict[str, set[str]] = {
@@ -64,3 +66,8 @@ ROLES: dict[str, set[str]] = {
     "Publishers": PUBLISHERS,
     "Site administrators": SITE_ADMINISTRATORS,
 }
+# The role whose members manage accounts, and the roles that must pass two-factor login when
+# MI_SITE_REQUIRE_2FA is on (superusers always must): they can publish, delete or hand out
+# roles, so a stolen password alone must not be enough.
+ACCOUNT_MANAGERS = "Site administrators"
+TWO_FACTOR_ROLES = {"Publishers", "Site administrators"}

@@ -5,10 +5,13 @@ SQLite in the project folder, local-memory cache, media in ./media. With DEBUG o
 default) the site refuses to start without a real SECRET_KEY and ALLOWED_HOSTS.
 """
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -53,6 +56,12 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "reversion",
+    # Accounts and security: login lockout, two-factor login, Content-Security-Policy.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "mi_site.core",
     "documents",
     "programs",
@@ -66,18 +75,26 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy (public or admin), Permissions-Policy; outside the page cache.
+    "mi_site.core.headers.SecurityHeadersMiddleware",
     # Anonymous pages from the cache, before sessions and everything else (a hit runs no SQL).
     "mi_site.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); publishers and site administrators must pass two-factor
+    # login before any admin page (mi_site/accounts/twofactor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "mi_site.accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # An address the site answers 404 for is looked up in the redirects table (old links).
     "mi_site.core.redirects.RedirectFallbackMiddleware",
     # A database error in a view answers the designed 503 with Retry-After, not a 500.
     "mi_site.pages.middleware.DatabaseOutageMiddleware",
+    # Login lockout (django-axes): its documentation wants it last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mi_site.urls"
@@ -230,6 +247,92 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# A refused CSRF check answers a 403 in the site's design that says what to do.
+CSRF_FAILURE_VIEW = "mi_site.pages.errors.csrf_failure"
+
+# Content-Security-Policy (django-csp 4): the public policy below; the admin and the editor's
+# upload endpoint (STAFF_URL_PREFIXES) get CONTENT_SECURITY_POLICY_ADMIN from
+# mi_site.core.headers. The README lists every exception the admin needs and why.
+STAFF_URL_PREFIXES = ["/admin/", "/editor/"]
+# Images from another origin: absolute MEDIA_URL or STATIC_URL (a CDN), the S3 bucket's
+# address, and any listed in CSP_IMG_SRC.
+_OFF_SITE = [
+    f"{url.scheme}://{url.netloc}"
+    for url in map(urlsplit, [MEDIA_URL, STATIC_URL])
+    if url.scheme in ("http", "https")
+]
+if S3_BUCKET:
+    _s3 = STORAGES["default"]["OPTIONS"]
+    if _s3["custom_domain"]:
+        _OFF_SITE.append(f"https://{_s3['custom_domain']}")
+    elif _s3["endpoint_url"]:  # path-style or virtual-host addresses of another provider
+        _endpoint = urlsplit(_s3["endpoint_url"])
+        for _host in (_endpoint.netloc, f"{S3_BUCKET}.{_endpoint.netloc}"):
+            _OFF_SITE.append(f"{_endpoint.scheme}://{_host}")
+    else:
+        _OFF_SITE.append(f"https://{S3_BUCKET}.s3.amazonaws.com")
+        if _s3["region_name"]:
+            _OFF_SITE.append(f"https://{S3_BUCKET}.s3.{_s3['region_name']}.amazonaws.com")
+_OFF_SITE += env.list("CSP_IMG_SRC", default=[])
+_CSP_BASE = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, *_OFF_SITE],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [NONE],
+    "form-action": [SELF],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_CSP_BASE,
+        # CKEditor 5 positions its panels, balloons and table handles with style attributes
+        # (no <style> element: stylesheets still come from the site only).
+        "style-src-attr": [UNSAFE_INLINE],
+        # CKEditor 5 shows an image as a data: address while it uploads, and uses a data: GIF
+        # as the placeholder of an image not yet loaded.
+        "img-src": [SELF, "data:", *_OFF_SITE],
+    }
+}
+# Browser features the site never uses, turned off for it and anything it embeds.
+PERMISSIONS_POLICY = [
+    "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media",
+    "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi",
+    "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial",
+    "usb", "xr-spatial-tracking",
+]  # fmt: skip
+
+# Login lockout (django-axes): LOGIN_FAILURE_LIMIT wrong passwords for one username from one
+# address lock that pair (not the address: an office behind one NAT keeps working, nor the
+# username: nobody can lock a colleague out from elsewhere) for LOGIN_COOLOFF_MINUTES, counted
+# from the last failure. Unlock earlier in the admin (Locked-out logins) or with
+# `manage.py axes_reset_ip_username IP USERNAME`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "mi_site.accounts.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "mi_site.accounts.lockout.client_ip"
+AXES_ENABLE_ADMIN = False  # mi_site/admin.py registers its own "Locked-out logins"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins: User.last_login is enough
+AXES_VERBOSE = False
+# Behind a proxy every request comes from the proxy's address: name the header in which it
+# passes the client's (e.g. X-Forwarded-For) and how many proxies append to it.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+
+# Two-factor login (django-otp: TOTP apps and one-time backup codes), required of publishers,
+# site administrators and superusers when on: by default whenever DEBUG is off.
+MI_SITE_REQUIRE_2FA = env.bool("MI_SITE_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="MI Site")
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",

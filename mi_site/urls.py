@@ -7,6 +7,8 @@ from mi_site.core.views import shared_preview
 from mi_site.pages import routes
 
 urlpatterns = [
+    # Password reset by e-mail and two-factor login, beside the admin site's own pages.
+    path("admin/", include("mi_site.accounts.urls")),
     path("admin/", admin.site.urls),
     path("editor/", include("mi_site.core.urls")),
     path("share/<str:token>/", shared_preview, name="share-link"),

@@ -9,6 +9,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-secret-key-for-the-test-suite-only-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# Two-factor login is on by default with DEBUG off; a test that checks it turns it on.
+os.environ.setdefault("MI_SITE_REQUIRE_2FA", "0")
 os.environ.setdefault(
     "STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage"
 )

@@ -24,7 +24,11 @@ def publishers_of(item):
     return (
         get_user_model()
         .objects.with_perm(
-            f"{opts.app_label}.publish_{opts.model_name}", is_active=True, include_superusers=False
+            f"{opts.app_label}.publish_{opts.model_name}",
+            is_active=True,
+            include_superusers=False,
+            # Named because the login-lockout backend (django-axes) comes first in the list.
+            backend="django.contrib.auth.backends.ModelBackend",
         )
         .exclude(email="")
     )

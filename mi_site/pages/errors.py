@@ -1,4 +1,5 @@
-"""Error pages in the site's design: 403, 404, 500 and 503 (the 410 for former staff is in people).
+"""Error pages in the site's design: 403 (and a refused CSRF check), 404, 500 and 503 (the 410
+for former staff is in people).
 
 The 500 and 503 pages are rendered with an empty context and no request: no context processor,
 no database query, nothing that could fail again while the site is already failing.
@@ -21,6 +22,11 @@ RETRY_AFTER_SECONDS = 30
 
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: what went wrong and what to do, without Django's technical reason."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def page_not_found(request, exception=None):

@@ -7,6 +7,7 @@ The sweep walks `admin.site._registry`, so a model registered later is covered (
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
@@ -81,7 +82,16 @@ EXAMPLES = {
     MenuItem: lambda: MenuItemFactory(page=PageFactory()),
     SiteFooter: lambda: SocialLinkFactory().footer,
     Redirect: lambda: redirects.add("/?p=15411", an_article()),
+    AccessAttempt: lambda: a_locked_out_login(),
 }
+
+
+def a_locked_out_login():
+    return AccessAttempt.objects.create(
+        username="somchai", ip_address="203.0.113.9", user_agent="Firefox", http_accept="*/*",
+        path_info="/admin/login/", get_data="", post_data="username=somchai",
+        failures_since_start=5,
+    )  # fmt: skip
 
 
 def admin_url(model, view: str, *args) -> str:
@@ -115,9 +125,10 @@ def test_changelist_add_and_change_pages(client, login, role, model):
         "changelist": (admin_url(model, "changelist"), may_view),
         # The audit log is written by the system only: no role may add to it.
         # There is one site footer, and the example made it: no second one can be added.
+        # Failed logins are recorded by the login itself.
         "add": (
             admin_url(model, "add"),
-            may(user, "add", model) and model not in (AuditEntry, SiteFooter),
+            may(user, "add", model) and model not in (AuditEntry, SiteFooter, AccessAttempt),
         ),
         "change": (admin_url(model, "change", obj.pk), may_view),
     }

@@ -23,12 +23,16 @@
 | core.auditentry          |                        | view                           | view                |
 | auth.user                |                        |                                | view add change     |
 | auth.group               |                        |                                | view                |
+| axes.accessattempt       |                        |                                | view delete         |
 
 `publish` is the `publish_<model>` permission: without it the admin offers "Submit for review"
 and no publishing button, the publish and expiry times are read-only, and an edit of a
 published item waits for a publisher (tests/workflow). Site administrators assign
-only these three groups, never superuser status or single permissions, and never see or edit
-a superuser. Only superusers change the groups themselves. The README mirrors this table.
+only these three groups, and only one whose permissions they hold themselves (so a site
+administrator who is not also a publisher makes no publisher: tests/admin/test_accounts.py),
+never superuser status or single permissions, never their own roles, and never see or edit a
+superuser. `axes.accessattempt` is a locked-out login: deleting it unlocks. Only superusers
+change the groups themselves. The README mirrors this table.
 """  # noqa: E501 (the table stays readable as one row per model)
 
 import re
@@ -171,8 +175,10 @@ def test_publisher_publishes_and_deletes(client, login):
 
 
 @pytest.mark.django_db
-def test_site_administrator_creates_an_editor_but_cannot_escalate(client, login):
-    login("Site administrators")
+def test_site_administrator_creates_an_editor_but_cannot_escalate(client, role_user):
+    # Also a publisher: a site administrator grants only roles whose permissions they hold
+    # (tests/admin/test_accounts.py shows one who is not).
+    client.force_login(role_user("Site administrators", "Publishers"))
     add = reverse("admin:auth_user_add")
     password = "a-long-password-for-a-new-editor"
     data = form_data(client.get(add), username="newcolleague", password1=password,

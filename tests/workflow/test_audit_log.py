@@ -69,7 +69,8 @@ def test_editors_do_not_read_the_log(editor):
 
 
 def test_a_role_change_is_logged(role_user):
-    admin = role_user("Site administrators", username="sam")
+    # Also a publisher: a site administrator grants only roles whose permissions they hold.
+    admin = role_user("Site administrators", "Publishers", username="sam")
     colleague = UserFactory(username="newcomer")
     client = signed_in(admin)
     url = reverse("admin:auth_user_change", args=[colleague.pk])
