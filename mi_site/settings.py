@@ -172,7 +172,8 @@ else:
 # PAGE_SHARED_SECONDS, then ask again with its ETag. With the local-memory cache, the content
 # version lives in CONTENT_VERSION_FILE, which the worker processes of one machine share;
 # more than one machine needs REDIS_URL.
-PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
+# Off by default with DEBUG on (`make run`): a template being edited must show at once.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 PAGE_BROWSER_SECONDS = env.int("PAGE_BROWSER_SECONDS", default=60)
 PAGE_SHARED_SECONDS = env.int("PAGE_SHARED_SECONDS", default=60)

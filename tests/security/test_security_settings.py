@@ -71,3 +71,22 @@ def test_images_on_object_storage_are_allowed_by_the_policies():
         assert {"https://media.mi.org", "https://tiles.example.org"} <= set(
             cdn[policy]["DIRECTIVES"]["img-src"]
         )
+
+
+def test_media_goes_to_s3_compatible_storage_when_a_bucket_is_set():
+    storages = settings_under(
+        ["STORAGES"],
+        **PRODUCTION,
+        S3_BUCKET="mi-media",
+        S3_ENDPOINT_URL="https://s3.example.org",
+        S3_CUSTOM_DOMAIN="media.example.org",
+    )["STORAGES"]
+    default = storages["default"]
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert default["OPTIONS"]["bucket_name"] == "mi-media"
+    assert default["OPTIONS"]["endpoint_url"] == "https://s3.example.org"
+    assert default["OPTIONS"]["custom_domain"] == "media.example.org"
+    assert default["OPTIONS"]["querystring_auth"] is False  # public media, unsigned addresses
+    assert default["OPTIONS"]["file_overwrite"] is False
+    local = settings_under(["STORAGES"], **PRODUCTION)["STORAGES"]["default"]
+    assert local["BACKEND"] == "django.core.files.storage.FileSystemStorage"
