@@ -90,3 +90,8 @@ def test_media_goes_to_s3_compatible_storage_when_a_bucket_is_set():
     assert default["OPTIONS"]["file_overwrite"] is False
     local = settings_under(["STORAGES"], **PRODUCTION)["STORAGES"]["default"]
     assert local["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+
+
+def test_the_page_cache_is_on_in_production_and_off_for_make_run():
+    assert settings_under(["PAGE_CACHE_ENABLED"], **PRODUCTION)["PAGE_CACHE_ENABLED"] is True
+    assert settings_under(["PAGE_CACHE_ENABLED"], DEBUG="1")["PAGE_CACHE_ENABLED"] is False
