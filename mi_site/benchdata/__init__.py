@@ -7,7 +7,8 @@ planner statistics. It is the data set of `bench/run`; `tests/ops/test_bench_dat
 at a tiny size.
 """
 
+from mi_site.core.progress import ProgressBar
+
 from .builder import BenchSize, build_bench_site
-from .progress import ProgressBar
 
 __all__ = ["BenchSize", "ProgressBar", "build_bench_site"]

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from mi_site.core.progress import NoProgress
 from mi_site.search import index as search_index
 from news.models import Article
 from people.models import Person
@@ -17,7 +18,6 @@ from programs.models import Program
 from .articles import add_articles
 from .people import add_people
 from .programs import add_programs
-from .progress import NoProgress
 from .stock import Stock
 from .tags import add_tags
 

@@ -15,12 +15,11 @@ from django.db.models import DateTimeField, Value
 from django.db.models.functions import Coalesce, Least
 from taggit.models import Tag
 
+from mi_site.core.progress import NoProgress
 from mi_site.core.publishing import Status
 from news.models import Article
 from people.models import Person
 from programs.models import Country, Department, Partner, Program, Theme
-
-from .progress import NoProgress
 
 YEARS_OF_NEWS = 10
 BATCH = 1000

@@ -1,9 +1,9 @@
 """MI's four departments, the cross-cutting themes, and the six GMS countries (already there)."""
 
+from mi_site.core.sync import Writer
 from programs.models import Country, Department, Theme
 
 from .refs import GMS, Refs
-from .sync import Writer
 from .values import bullets, h2, html
 
 DEPARTMENTS = [

@@ -9,9 +9,9 @@ the demo is the same on every machine and a second run finds nothing to change.
 from django.core.files.base import ContentFile
 
 from documents.models import Document, Language
+from mi_site.core.sync import Writer
 
 from .refs import Refs
-from .sync import Writer
 
 SYNTHESIS_REPORT = "labour-migration-synthesis-report"
 

@@ -5,6 +5,8 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from mi_site.core.sync import Writer
+
 from . import images
 from .articles import load_articles
 from .departments import load_countries, load_departments, load_themes
@@ -16,7 +18,6 @@ from .partners import load_partners
 from .people import load_people
 from .programs import load_programs
 from .refs import Refs
-from .sync import Writer
 
 
 def load_demo_content(

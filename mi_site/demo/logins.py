@@ -12,7 +12,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
 
-from .sync import Writer
+from mi_site.core.sync import Writer
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """Standalone pages (About MI and its Governance page), the main menu and the footer."""
 
 from mi_site.core.publishing import Status
+from mi_site.core.sync import Writer
 from mi_site.pages.models import MenuItem, Page, SiteFooter, SocialLink
 
 from . import images
 from .refs import Refs
-from .sync import Writer
 from .values import at, bullets, h2, html
 
 ABOUT = {

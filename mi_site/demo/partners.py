@@ -1,10 +1,10 @@
 """Partners: donors, international organisations, government agencies and a university."""
 
+from mi_site.core.sync import Writer
 from programs.models import Partner
 
 from . import images
 from .refs import Refs
-from .sync import Writer
 
 Kind = Partner.Kind
 

@@ -6,11 +6,11 @@ profiles say only what those pages say. Everyone else is fictional.
 
 from mi_site.core.publishing import Status
 from mi_site.core.slugs import slug_from
+from mi_site.core.sync import Writer
 from people.models import Person, ProgramMembership
 
 from . import images
 from .refs import Refs
-from .sync import Writer
 from .values import at, html
 
 Rank, Role = Person.Rank, ProgramMembership.Role

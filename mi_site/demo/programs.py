@@ -2,12 +2,12 @@
 
 from mi_site.core.publishing import Status
 from mi_site.core.slugs import slug_from
+from mi_site.core.sync import Writer
 from programs.models import Program, ProgramPartner
 
 from . import images
 from .documents import SYNTHESIS_REPORT
 from .refs import Refs
-from .sync import Writer
 from .values import at, bullets, day, h2, html
 
 FUNDER, IMPLEMENTING = ProgramPartner.Role.FUNDER, ProgramPartner.Role.IMPLEMENTING

@@ -1,7 +1,7 @@
 """The import itself: WordPress posts to articles, pages to standalone pages.
 
 Each item is matched on its WordPress id (`wordpress_id`), its desired values compared with
-what is stored, and saved only when something differs (mi_site/demo/sync.py), so a second run
+what is stored, and saved only when something differs (mi_site/core/sync.py), so a second run
 of the same export writes nothing. Each item is saved inside a savepoint, so that one the
 database or a model rule refuses is reported as skipped and the others go on; the work is
 committed every hundred items. A dry run does everything inside one transaction, rolled back
@@ -18,10 +18,10 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from mi_site.benchdata.progress import NoProgress
 from mi_site.core import revisions
+from mi_site.core.progress import NoProgress
 from mi_site.core.slugs import unique_slug
-from mi_site.demo.sync import changed_fields, set_m2m, set_tags
+from mi_site.core.sync import changed_fields, set_m2m, set_tags
 from mi_site.pages.models import Page
 from news.models import Article
 

@@ -4,11 +4,11 @@ from datetime import datetime, timedelta
 
 from mi_site.core.publishing import Status
 from mi_site.core.slugs import slug_from
+from mi_site.core.sync import Writer
 from news.models import Article, ArticlePartner
 
 from .. import images
 from ..refs import Refs
-from ..sync import Writer
 from ..values import BANGKOK, at, day
 from . import early, middle, recent, unpublished
 from .seed import SEED_ARTICLE

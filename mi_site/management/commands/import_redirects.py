@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from mi_site.benchdata.progress import NoProgress, ProgressBar
 from mi_site.core import contentversion, redirects
 from mi_site.core.models import Redirect
+from mi_site.core.progress import NoProgress, ProgressBar
 
 BATCH = 1000
 ITEM = re.compile(r"^\w+\.\w+:\s*\S+$")  # news.article:42

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mi_site.benchdata.progress import ProgressBar
+from mi_site.core.progress import ProgressBar
 from mi_site.wordpress import BadExport, BadMapping, import_wordpress
 from mi_site.wordpress.addresses import LEGACY_META
 

@@ -1,10 +1,11 @@
 """Idempotent writes: a row is saved only when a value really differs from what is stored.
 
-A second run of the demo loader must change nothing, not even `updated_at` (auto_now), so
-nothing is saved unconditionally. Desired values are compared in their stored form: rich text
-as `sanitize_html()` would store it, foreign keys by id, many-to-many fields by the set of ids,
-tags case-insensitively (taggit is configured case-insensitive). Images are generated only for
-rows that have none yet, or whose file has gone missing from storage.
+A second run of the demo loader or of `import_wordpress` must change nothing, not even
+`updated_at` (auto_now), so nothing is saved unconditionally. Desired values are compared in
+their stored form: rich text as `sanitize_html()` would store it, foreign keys by id,
+many-to-many fields by the set of ids, tags case-insensitively (taggit is configured
+case-insensitive). Images are generated only for rows that have none yet, or whose file has
+gone missing from storage.
 """
 
 from collections import Counter
