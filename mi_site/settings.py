@@ -164,7 +164,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Per worker process; Django's default (300 entries) is less than a site's pages.
+            "OPTIONS": {"MAX_ENTRIES": env.int("LOCMEM_CACHE_ENTRIES", default=5000)},
+        }
+    }
 
 # The anonymous page cache (mi_site/core/pagecache.py, contentversion.py): pages are kept
 # until the content changes, at most PAGE_CACHE_SECONDS and never past the next scheduled

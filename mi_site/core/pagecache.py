@@ -120,6 +120,10 @@ class PageCacheMiddleware:
         if self.cacheable(request, response):
             self.decorate(response, version)
             seconds = self.lifetime(version)
+            if response.status_code == 404 or request.GET:
+                # Addresses anyone can invent (a 404, any query string) stay only as long as
+                # a shared cache keeps them: a flood of made-up URLs cannot fill the cache.
+                seconds = min(seconds, settings.PAGE_SHARED_SECONDS)
             if seconds > 0:
                 guarded(cache.set, key, (version.tag, *self.freeze(response)), seconds)
         return response

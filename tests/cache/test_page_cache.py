@@ -183,3 +183,17 @@ def test_head_is_answered_from_the_cached_get(client):
     with CaptureQueriesContext(connection) as queries:
         response = client.head("/news/")
     assert (response.status_code, response.content, len(queries)) == (200, b"", 0)
+
+
+@pytest.mark.parametrize("path", ["/no-such-page/", "/news/?utm_source=x"])
+def test_made_up_addresses_stay_in_the_cache_only_a_minute(client, path):
+    ten_am = datetime.datetime(2026, 6, 1, 3, 0, tzinfo=datetime.UTC)  # Bangkok: far from midnight
+    with time_machine.travel(ten_am, tick=False):
+        ArticleFactory()
+        client.get(path)
+        assert get(client, path)[1] == 0
+        client.get("/news/")
+    with time_machine.travel(ten_am + datetime.timedelta(seconds=61), tick=False):
+        assert get(client, path)[1] > 0, "still cached after its minute"
+    with time_machine.travel(ten_am + datetime.timedelta(minutes=30), tick=False):
+        assert get(client, "/news/")[1] == 0, "a real page stays cached longer"
