@@ -10,7 +10,7 @@ from documents.models import Document
 from mi_site.core import eventdates, redirects, revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.eventdates import Precision
-from mi_site.core.images import RandomName, validate_image
+from mi_site.core.images import CleanImageField, RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
@@ -55,7 +55,7 @@ class Article(AutoSlugMixin, Searchable, Publishable):
     )
     body = SanitizedHTMLField(blank=True)
 
-    hero_image = models.ImageField(
+    hero_image = CleanImageField(
         upload_to=RandomName("news"), blank=True, validators=[validate_image]
     )
     hero_alt = models.CharField(

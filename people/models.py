@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
 from mi_site.core import redirects, revisions
-from mi_site.core.images import RandomName, validate_image
+from mi_site.core.images import CleanImageField, RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
@@ -65,9 +65,7 @@ class Person(AutoSlugMixin, Searchable, Publishable):
         choices=Rank.choices, default=Rank.STAFF,
         help_text="Orders the directory: Executive Director first, then directors, then staff.",
     )  # fmt: skip
-    photo = models.ImageField(
-        upload_to=RandomName("people"), blank=True, validators=[validate_image]
-    )
+    photo = CleanImageField(upload_to=RandomName("people"), blank=True, validators=[validate_image])
     photo_alt = models.CharField(
         "photo alternative text", max_length=255, blank=True,
         help_text="Leave empty to use \u201cPortrait of <name>\u201d.",

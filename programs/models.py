@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 from documents.models import Document
 from mi_site.core import redirects, revisions
 from mi_site.core.constraints import dates_in_order
-from mi_site.core.images import RandomName, validate_image
+from mi_site.core.images import CleanImageField, RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
@@ -127,7 +127,7 @@ class Partner(AutoSlugMixin, Searchable, models.Model):
         blank=True, help_text="A sentence or two on who the partner is and what MI does with it."
     )
     website = models.URLField(blank=True)
-    logo = models.ImageField(
+    logo = CleanImageField(
         upload_to=RandomName("partners"), blank=True, validators=[validate_image]
     )
     logo_alt = models.CharField(
@@ -214,7 +214,7 @@ class Program(AutoSlugMixin, Searchable, Publishable):
     partners = models.ManyToManyField(
         Partner, through="ProgramPartner", blank=True, related_name="programs"
     )
-    hero_image = models.ImageField(
+    hero_image = CleanImageField(
         upload_to=RandomName("programs"), blank=True, validators=[validate_image]
     )
     hero_alt = models.CharField(

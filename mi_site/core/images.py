@@ -14,10 +14,11 @@ from pathlib import PurePath
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 MAX_BYTES = 15 * 1024 * 1024
@@ -121,23 +122,50 @@ def _unreadable(file) -> ValidationError:
     )
 
 
-def clean_copy(file, image_format: str) -> ContentFile:
-    """A validated image re-encoded upright and without metadata (EXIF, GPS, comments).
+def _animation(image, image_format: str) -> bytes:
+    """Every frame re-encoded, with its timing and disposal, and no comment, EXIF or XMP:
+    bytes appended after the image (an HTML page, a script) are left behind too."""
+    frames, durations, disposals = [], [], []
+    for frame in ImageSequence.Iterator(image):
+        durations.append(frame.info.get("duration", 100))
+        disposals.append(frame.info.get("disposal", getattr(frame, "disposal_method", 0)))
+        copy = frame.convert("RGBA")
+        copy.info = {}  # Pillow writes a comment (and more) it finds here
+        frames.append(copy)
+    options = {"save_all": True, "append_images": frames[1:], "duration": durations,
+               "loop": image.info.get("loop", 0)}  # fmt: skip
+    if image_format == "GIF":
+        options.update(disposal=disposals, optimize=False)
+    else:
+        options.update(lossless=True)
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format=image_format, **options)
+    return buffer.getvalue()
 
-    Animations (GIF, animated WebP) are copied as they are: re-encoding one frame would drop
-    the rest. The colour profile stays: it is needed to show the colours right.
+
+def clean_copy(file, image_format: str) -> ContentFile:
+    """A validated image re-encoded upright and without metadata: EXIF (camera, GPS), XMP,
+    comments, PNG text chunks, and whatever was appended after the image data.
+
+    Animations (GIF, animated WebP) keep every frame and its timing. The colour profile stays:
+    it is needed to show the colours right.
     """
     file.seek(0)
     with Image.open(file) as image:
-        if image_format == "GIF" or getattr(image, "n_frames", 1) > 1:
+        if getattr(image, "n_frames", 1) > 1:
+            data = _animation(image, image_format)
             file.seek(0)
-            return ContentFile(file.read())
+            return ContentFile(data)
+        profile = image.info.get("icc_profile")
         upright = ImageOps.exif_transpose(image)
+        if image_format == "GIF":
+            upright = upright.convert("RGBA" if "transparency" in image.info else "RGB")
+        upright.info = {}  # Pillow writes the comment, EXIF or XMP it finds here
         if image_format == "JPEG" and upright.mode not in {"RGB", "L"}:
             upright = upright.convert("RGB")
         options = {"quality": 90} if image_format in {"JPEG", "WEBP"} else {"optimize": True}
-        if image.info.get("icc_profile"):
-            options["icc_profile"] = image.info["icc_profile"]
+        if profile:
+            options["icc_profile"] = profile
         buffer = io.BytesIO()
         upright.save(buffer, format=image_format, **options)
     file.seek(0)
@@ -179,3 +207,16 @@ def random_path(folder: str, filename: str) -> str:
     if ext not in {".jpg", ".jpeg", ".png", ".webp", ".gif"}:
         ext = ""
     return f"{folder}/{timezone.now():%Y}/{uuid.uuid4().hex}{ext}"
+
+
+class CleanImageField(models.ImageField):
+    """The image field of every model: a new file passes `validate_image()` and is stored as
+    `clean_copy()` makes it, so no path — the admin, a script, an import — keeps a photo's GPS
+    position, a camera's serial number or bytes hidden after the image."""
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            extension = validate_image(file.file)
+            file.save(file.name, clean_copy(file.file, image_format_of(extension)), save=False)
+        return super().pre_save(model_instance, add)

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from documents.models import Document
 from mi_site.core import redirects, revisions
-from mi_site.core.images import RandomName, validate_image
+from mi_site.core.images import CleanImageField, RandomName, validate_image
 from mi_site.core.publishing import Publishable
 from mi_site.core.richtext import SanitizedHTMLField
 from mi_site.core.searchable import Searchable
@@ -72,7 +72,7 @@ class Page(Searchable, Publishable):
     )
     body = SanitizedHTMLField(blank=True)
 
-    hero_image = models.ImageField(
+    hero_image = CleanImageField(
         upload_to=RandomName("pages"), blank=True, validators=[validate_image]
     )
     hero_alt = models.CharField(
