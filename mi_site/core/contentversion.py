@@ -162,24 +162,16 @@ def _schedule(stamp: int, now: datetime) -> Version:
             continue
         published = model._default_manager.filter(status=Status.PUBLISHED)
         moments = published.aggregate(
-            went_live=Max("publish_at", filter=_before(now, "publish_at")),
-            expired=Max("expire_at", filter=_before(now, "expire_at")),
+            went_live=Max("publish_at", filter=Q(publish_at__lte=now)),
+            expired=Max("expire_at", filter=Q(expire_at__lte=now)),
         )
         passed += [moment for moment in moments.values() if moment]
         upcoming = published.aggregate(
-            goes_live=Min("publish_at", filter=_after(now, "publish_at")),
-            expires=Min("expire_at", filter=_after(now, "expire_at")),
+            goes_live=Min("publish_at", filter=Q(publish_at__gt=now)),
+            expires=Min("expire_at", filter=Q(expire_at__gt=now)),
         )
         coming += [moment for moment in upcoming.values() if moment]
     return Version(stamp, max(passed, default=None), min(coming))
-
-
-def _before(now, field):
-    return Q(**{f"{field}__lte": now})
-
-
-def _after(now, field):
-    return Q(**{f"{field}__gt": now})
 
 
 def _next_midnight(now: datetime) -> datetime:

@@ -165,9 +165,9 @@ class Redirect(models.Model):
         model = self.content_type.model_class()
         if model is None:
             return None
-        manager = model._default_manager
-        public = manager.reachable() if hasattr(manager, "reachable") else manager.all()
-        item = public.filter(pk=self.object_id).first()
+        from .redirects import public_rows
+
+        item = public_rows(model).filter(pk=self.object_id).first()
         return item.get_absolute_url() if item is not None else None
 
     def collapse_chains(self) -> None:

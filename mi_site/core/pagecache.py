@@ -118,8 +118,7 @@ class PageCacheMiddleware:
             return self.rebuild(request, stored, version)
         response = self.get_response(request)
         if self.cacheable(request, response):
-            self.decorate(response, version)
-            seconds = self.lifetime(version)
+            seconds = self.decorate(response, version)
             if response.status_code == 404 or request.GET:
                 # Addresses anyone can invent (a 404, any query string) stay only as long as
                 # a shared cache keeps them: a flood of made-up URLs cannot fill the cache.
@@ -159,7 +158,8 @@ class PageCacheMiddleware:
         until = version.until.timestamp() - time.time()
         return max(0, min(cache_seconds(), int(until)))
 
-    def decorate(self, response, version) -> None:
+    def decorate(self, response, version) -> int:
+        """Our caching headers on `response`; returns the page's lifetime in seconds."""
         response["ETag"] = _etag(version)
         response["Last-Modified"] = http_date(version.changed_at.timestamp())
         seconds = self.lifetime(version)
@@ -170,6 +170,7 @@ class PageCacheMiddleware:
             s_maxage=min(settings.PAGE_SHARED_SECONDS, seconds),
         )
         patch_vary_headers(response, ["Cookie"])
+        return seconds
 
     @staticmethod
     def freeze(response) -> tuple:

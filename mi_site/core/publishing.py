@@ -71,6 +71,11 @@ def is_live_at(item, now: datetime | None = None) -> bool:
     )
 
 
+def is_reachable_at(item, now: datetime | None = None) -> bool:
+    """`reachable_q()` in Python: live, or archived (the page stays, with its notice)."""
+    return item.status == Status.ARCHIVED or is_live_at(item, now)
+
+
 def state_at(item, now: datetime | None = None) -> State:
     now = now or timezone.now()
     if item.status != Status.PUBLISHED:

@@ -27,7 +27,7 @@ from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from .publishing import Status, is_live_at
+from .publishing import is_reachable_at
 
 # Tracking and cache-busting parameters: never part of what an old address means.
 IGNORED = re.compile(
@@ -88,7 +88,7 @@ def item_at(path: str):
     if known is None:
         return None
     model, field = known
-    value = match.kwargs.get(field if field != "url_path" else "url_path")
+    value = match.kwargs.get(field)
     if value is None:
         return None
     return model._default_manager.filter(**{field: value}).first()
@@ -184,11 +184,15 @@ def follow_moves(model, *, view_name: str, field: str = "slug") -> None:
 
 
 def is_public(item) -> bool:
-    """Whether readers can open the item's page: live or archived (a publishable item), or
-    any row of a model without publishing states."""
-    if not hasattr(item, "status"):
-        return True
-    return is_live_at(item) or item.status == Status.ARCHIVED
+    """Whether readers can open the item's page: the publishing rule for a publishable item
+    (`is_reachable_at`), any row of a model without publishing states."""
+    return is_reachable_at(item) if hasattr(item, "status") else True
+
+
+def public_rows(model):
+    """The rows of `model` readers can open: `reachable()`, the queryset twin of is_public."""
+    manager = model._default_manager
+    return manager.reachable() if hasattr(manager, "reachable") else manager.all()
 
 
 def _remember_address(sender, instance, raw=False, **kwargs):

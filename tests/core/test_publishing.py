@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from mi_site.core.publishing import State, Status, state_q
+from mi_site.core.publishing import State, Status, is_reachable_at, state_q
 from news.models import Article
 from people.models import Person
 from programs.models import Program
@@ -45,6 +45,17 @@ def test_live_queryset_and_is_live_agree_over_every_state(model):
         assert item.is_live == (item.pk in live_ids), name
         assert item.state == CASES[name][3], name
     assert live_ids == {made["live"].pk, made["live-until-later"].pk}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", list(FACTORIES), ids=lambda m: m.__name__)
+def test_reachable_queryset_and_is_reachable_at_agree_over_every_state(model):
+    made = make_all_states(model)
+    reachable_ids = set(model.objects.reachable().values_list("pk", flat=True))
+    for name, item in made.items():
+        item.refresh_from_db()
+        assert is_reachable_at(item) == (item.pk in reachable_ids), name
+    assert reachable_ids == {made[n].pk for n in ("live", "live-until-later", "archived")}
 
 
 @pytest.mark.django_db
