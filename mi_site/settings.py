@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "csp",
     "mi_site.core",
     "documents",
+    "images",  # the media library: every picture, its renditions and where it is used
     "programs",
     "people",
     "news",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-LAYERS = {"core": 0, "documents": 1, "programs": 2, "people": 3, "news": 4}
+LAYERS = {"core": 0, "documents": 1, "images": 1, "programs": 2, "people": 3, "news": 4}
 
 
 def relations():
