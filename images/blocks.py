@@ -107,26 +107,38 @@ def image_block(
         "__module__": __name__,
         "Meta": Meta,
         field: models.ForeignKey(
-            Image, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+            Image,
+            on_delete=models.PROTECT,
+            null=True,
+            blank=True,
+            related_name="+",
             verbose_name=label,
             help_text="Pick one from the media library (\U0001f50d), or add a new one (+).",
-        ),  # fmt: skip
+        ),
         f"{prefix}_alt": models.CharField(
-            f"{label} alternative text", max_length=255, blank=True, help_text=alt_help,
+            f"{label} alternative text",
+            max_length=255,
+            blank=True,
+            help_text=alt_help,
             validators=[validate_alt_text],
-        ),  # fmt: skip
+        ),
         f"{prefix}_decorative": models.BooleanField(
-            f"{label} is decorative", default=False,
+            f"{label} is decorative",
+            default=False,
             help_text="Tick only when the image adds nothing a reader would miss.",
-        ),  # fmt: skip
+        ),
         f"{prefix}_caption": models.CharField(
-            f"{label} caption", max_length=300, blank=True,
+            f"{label} caption",
+            max_length=300,
+            blank=True,
             help_text="Leave empty to use the media library's caption.",
-        ),  # fmt: skip
+        ),
         f"{prefix}_credit": models.CharField(
-            f"{label} credit", max_length=200, blank=True,
+            f"{label} credit",
+            max_length=200,
+            blank=True,
             help_text="Who took or owns the picture. Leave empty to use the library's credit.",
-        ),  # fmt: skip
+        ),
         f"placed_{prefix}": property(slot.placed),
     }
     name = "".join(part.title() for part in prefix.split("_")) + "ImageBlock"
@@ -143,10 +155,20 @@ def image_slots(item) -> tuple[Slot, ...]:
     return tuple(slots)
 
 
-def check_images(item) -> None:
-    """The rule for every block of `item`: for a model's `clean()`."""
+def image_errors(item) -> dict[str, str]:
+    """What the rule finds wrong with `item`'s image blocks, by field."""
     errors = {}
     for slot in image_slots(item):
         errors.update(slot.errors(item))
+    return errors
+
+
+def check_images(item) -> None:
+    """The rule for every block of `item`: for a model's `clean()`."""
+    errors = image_errors(item)
     if errors:
         raise ValidationError(errors)
+
+
+# Article, Program and Page place a hero image above the title.
+HeroImage = image_block("hero_image", "hero", label="hero image")

@@ -109,8 +109,10 @@ class Image(models.Model):
         super().clean()
         if self.decorative and self.alt_text:
             raise ValidationError(
-                {"alt_text": "A decorative image has no alternative text: empty this or untick "
-                 "\u201cdecorative\u201d."}
+                {
+                    "alt_text": "A decorative image has no alternative text: empty this or untick "
+                    "\u201cdecorative\u201d."
+                }
             )
 
     @property

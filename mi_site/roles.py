@@ -17,13 +17,14 @@ LINKS = {
     "programs": ["programpartner"],
     "taggit": ["taggeditem"],
 }
-# Labels and documents that many items share: editors may add and correct them, only
+# Labels, documents and library images that many items share: editors may add and correct them, only
 # publishers delete. Countries: editors add a partner's or venue's country; the six GMS
 # countries stay in publishers' hands (programs/admin.py).
 LABELS = {
     "programs": ["partner", "theme", "country"],
     "taggit": ["tag"],
     "documents": ["document"],
+    "images": ["image"],
 }
 REFERENCE = {"programs": ["department"]}
 # The main menu and the footer frame every page, and redirects send old links to it:

@@ -3,14 +3,14 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import images.models
-import mi_site.core.images
 from django.conf import settings
 from django.db import migrations, models
 
+import images.models
+import mi_site.core.images
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -19,26 +19,104 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Image',
+            name="Image",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, help_text="To find the image in the library. Leave empty to use the file's name. Readers never see it.", max_length=255)),
-                ('file', mi_site.core.images.CleanImageField(height_field='height', help_text='A JPEG, PNG, WebP or GIF image, at most 15 MB. It is stored as a clean copy: no location, camera details or hidden data.', upload_to=mi_site.core.images.RandomName('images'), validators=[mi_site.core.images.validate_image], width_field='width')),
-                ('width', models.PositiveIntegerField(editable=False, null=True)),
-                ('height', models.PositiveIntegerField(editable=False, null=True)),
-                ('alt_text', models.CharField(blank=True, help_text='What the image shows, for readers who cannot see it. Used wherever the image is placed, unless the place gives its own.', max_length=255, validators=[images.models.validate_alt_text], verbose_name='alternative text')),
-                ('decorative', models.BooleanField(default=False, help_text='Tick only when the image adds nothing a reader would miss: it is then hidden from screen readers.')),
-                ('caption', models.CharField(blank=True, max_length=300)),
-                ('credit', models.CharField(blank=True, help_text='Who took or owns it.', max_length=200)),
-                ('focal_x', models.PositiveSmallIntegerField(default=50, help_text='Where the subject is, from the left edge (0) to the right (100): a cropped copy keeps it in view.', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='focal point across (%)')),
-                ('focal_y', models.PositiveSmallIntegerField(default=50, help_text='From the top (0) to the bottom (100).', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='focal point down (%)')),
-                ('renditions', models.JSONField(blank=True, default=dict, editable=False, help_text='The smaller copies made of this file (renditions.py): which file they were made from, in which widths and formats.')),
-                ('uploaded_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False)),
-                ('uploaded_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="To find the image in the library. Leave empty to use the file's name. Readers never see it.",
+                        max_length=255,
+                    ),
+                ),
+                (
+                    "file",
+                    mi_site.core.images.CleanImageField(
+                        height_field="height",
+                        help_text="A JPEG, PNG, WebP or GIF image, at most 15 MB. It is stored as a clean copy: no location, camera details or hidden data.",
+                        upload_to=mi_site.core.images.RandomName("images"),
+                        validators=[mi_site.core.images.validate_image],
+                        width_field="width",
+                    ),
+                ),
+                ("width", models.PositiveIntegerField(editable=False, null=True)),
+                ("height", models.PositiveIntegerField(editable=False, null=True)),
+                (
+                    "alt_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the image shows, for readers who cannot see it. Used wherever the image is placed, unless the place gives its own.",
+                        max_length=255,
+                        validators=[images.models.validate_alt_text],
+                        verbose_name="alternative text",
+                    ),
+                ),
+                (
+                    "decorative",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick only when the image adds nothing a reader would miss: it is then hidden from screen readers.",
+                    ),
+                ),
+                ("caption", models.CharField(blank=True, max_length=300)),
+                (
+                    "credit",
+                    models.CharField(blank=True, help_text="Who took or owns it.", max_length=200),
+                ),
+                (
+                    "focal_x",
+                    models.PositiveSmallIntegerField(
+                        default=50,
+                        help_text="Where the subject is, from the left edge (0) to the right (100): a cropped copy keeps it in view.",
+                        validators=[django.core.validators.MaxValueValidator(100)],
+                        verbose_name="focal point across (%)",
+                    ),
+                ),
+                (
+                    "focal_y",
+                    models.PositiveSmallIntegerField(
+                        default=50,
+                        help_text="From the top (0) to the bottom (100).",
+                        validators=[django.core.validators.MaxValueValidator(100)],
+                        verbose_name="focal point down (%)",
+                    ),
+                ),
+                (
+                    "renditions",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        editable=False,
+                        help_text="The smaller copies made of this file (renditions.py): which file they were made from, in which widths and formats.",
+                    ),
+                ),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, editable=False
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-uploaded_at', '-pk'],
-                'indexes': [models.Index(fields=['title'], name='image_title')],
+                "ordering": ["-uploaded_at", "-pk"],
+                "indexes": [models.Index(fields=["title"], name="image_title")],
             },
         ),
     ]

@@ -5,8 +5,10 @@ standfirst, summary or position; C the body) and the names of the things it belo
 (`search_names()`: department, countries, themes, tags; weight D). `document()` turns an item
 into that text with markup removed. The search package (`mi_site/search/`, composition) keeps
 the stored index current from it on every save and when a related name changes: on
-PostgreSQL in `search_vector` (a weighted `tsvector`, GIN-indexed), on SQLite in an FTS5
-table. The vector is derived data: versions do not store it (`revision_exclude`).
+PostgreSQL in `search_vector` (a weighted `tsvector`, GIN-indexed) and `search_lead` (the
+same for the title and lead alone, small enough to test on every row a search ranks), on
+SQLite in an FTS5 table. Both vectors are derived data: versions do not store them
+(`revision_exclude`).
 """
 
 import html
@@ -54,13 +56,18 @@ class Searchable(models.Model):
     search_vector = SearchVectorField(
         null=True, editable=False, help_text="Kept current by site search; never edited."
     )
+    search_lead = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text="The title and lead alone (ranks title matches); kept by site search.",
+    )
 
     # Field names by weight; rich-text fields lose their markup.
     search_fields: dict[str, tuple[str, ...]] = {"A": ("title",)}
     # Relations `search_names()` reads: select_related, prefetch_related (bulk indexing).
     search_select_related: tuple[str, ...] = ()
     search_prefetch_related: tuple[str, ...] = ()
-    revision_exclude = ("search_vector",)
+    revision_exclude = ("search_vector", "search_lead")
 
     class Meta:
         abstract = True

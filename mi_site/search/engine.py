@@ -1,19 +1,27 @@
 """One search: the matching rows of every kind in one ranked list, then a page of them shown.
 
 Each kind's public rows (registry.py) are narrowed by the filters and by the database's
-match (postgres.py or sqlite.py), which also gives each row a tier: 3 the name of a person,
+match (postgres.py or sqlite.py), which also sorts them into tiers: 3 the name of a person,
 program or partner, 2 a title, 1 a standfirst, summary or position (or a misspelt name),
-0 the body or a related name. The kinds are one `UNION ALL` ordered by tier, then newest
-first, read a page at a time with the number of all matches (one query, however much
-matches). The rows of the page are then read once per kind shown,
-with what their result line needs.
+0 the body or a related name. Ranked by tier, then newest first, in one query:
+
+- each tier is its own set of rows per kind, read newest first by the publishing index with
+  a LIMIT of what the page still needs once the better tiers are counted (`_ranked_sql`),
+  so a word in half the articles reads the page's rows, not every match, and a lower tier
+  the page does not reach is not read at all;
+- beside the page, the number of matches, counted exactly up to `MAX_COUNTED`: above that
+  the page says "more than 1,000" and the pages stop there (who reads page 101?).
+
+The rows of the page are then read once per kind shown, with what their result line needs.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import DateTimeField, F, IntegerField, Value
+from django.db.models import Case, DateTimeField, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.utils.safestring import SafeString
 
 from mi_site.core.searchable import snippet_source
@@ -24,11 +32,7 @@ from .registry import BY_CODE, KINDS, Kind
 from .snippets import highlight, snippet
 
 PER_PAGE = 10
-# The kinds' matches (a UNION ALL) ranked: tier, then newest first; undated rows last.
-RANKED = (
-    "SELECT code, pk, tier, day, COUNT(*) OVER () FROM ({union}) AS hits "
-    "ORDER BY tier DESC, day DESC NULLS LAST, code, pk DESC LIMIT %s OFFSET %s"
-)
+MAX_COUNTED = 1000  # matches counted exactly; the pages stop there
 
 
 @dataclass(frozen=True)
@@ -39,38 +43,152 @@ class Filters:
     year: int | None = None
 
 
+@dataclass(frozen=True)
+class Part:
+    """One kind's rows, (code, pk, tier, day): those of one tier, newest first (a large
+    kind's), or, `tier` None, every match, in no order (a small kind's)."""
+
+    rows: QuerySet
+    tier: int | None = None
+    matches: QuerySet | None = None  # a tier's rows, in no order (to count them)
+
+
+def _sql(queryset: QuerySet, using: str) -> tuple[str, list]:
+    sql, params = queryset.query.get_compiler(using).as_sql()
+    return sql, list(params)
+
+
+def _ctes(parts: list[Part], stop: int | None, using: str):
+    """The CTEs of a search, [(sql, params)], and the SQL of the number of matches.
+
+    `few(code, pk, tier, day)`: every match of the small kinds. With `stop` (the end of the
+    page), `tier2`, `tier1`, `tier0`: the large kinds' newest `stop` rows of that tier, not
+    read at all when the better tiers have `stop` rows. `counted2(n)`...: the large kinds'
+    matches counted a tier at a time, best first: from the tier's CTE when it holds all of
+    them, else up to MAX_COUNTED + 1, and not at all once the better tiers pass the cap. So
+    a page that the titles fill, or a count they take past the cap, never reads the body's
+    vector."""
+    ctes, total = [], []
+    whole = [part for part in parts if part.tier is None]
+    tiered = sorted((part for part in parts if part.tier is not None), key=lambda p: -p.tier)
+    if whole:
+        branches, params = [], []
+        for part in whole:
+            rows_sql, rows_params = _sql(part.rows, using)
+            branches.append(f"SELECT * FROM ({rows_sql}) AS part")  # noqa: S608
+            params += rows_params
+        ctes.append((f"few(code, pk, tier, day) AS ({' UNION ALL '.join(branches)})", params))
+        total.append("(SELECT COUNT(*) FROM few)")
+    better, counted = [], []
+    for tier, group in groupby(tiered, lambda part: part.tier):
+        members, name, whens = list(group), f"tier{tier:d}", []
+        if counted:  # nothing more to count once the better tiers pass the cap
+            whens.append((f"{' + '.join(counted)} > %s", "0", [MAX_COUNTED]))
+        if stop:
+            taken = [f"(SELECT COUNT(*) FROM {better_name})" for better_name in better]  # noqa: S608
+            if whole:
+                taken.append(f"(SELECT COUNT(*) FROM few WHERE tier > {tier:d})")  # noqa: S608
+            # Read only when the better tiers leave room on the page: a test made once,
+            # before any row is read. A LIMIT that depended on it would hide `stop` from
+            # the planner, which would then expect to read a tenth of the rows.
+            room, room_params = (f"{' + '.join(taken)} < %s", [stop]) if taken else ("", [])
+            branches, params = [], []
+            for part in members:
+                rows_sql, rows_params = _sql(part.rows, using)
+                where = f" WHERE {room}" if room else ""
+                branches.append(f"SELECT * FROM ({rows_sql} LIMIT %s) AS part{where}")  # noqa: S608
+                params += [*rows_params, stop, *room_params]
+            ctes.append(
+                (f"{name}(code, pk, tier, day) AS ({' UNION ALL '.join(branches)})", params)
+            )
+            better.append(name)
+            # Read and not cut by its LIMIT: the tier's rows are all there, to be counted.
+            rows = f"(SELECT COUNT(*) FROM {name})"  # noqa: S608
+            whens.append(
+                (" AND ".join([*[room] * bool(room), f"{rows} < %s"]), rows, [*room_params, stop])
+            )
+        branches, params = [], []
+        for part in members:
+            rows_sql, rows_params = _sql(part.matches, using)
+            branches.append(f"SELECT 1 FROM ({rows_sql}) AS part")  # noqa: S608
+            params += rows_params
+        sql = f"SELECT COUNT(*) FROM ({' UNION ALL '.join(branches)} LIMIT %s) AS counted"  # noqa: S608
+        params.append(MAX_COUNTED + 1)
+        if whens:
+            cases = " ".join(f"WHEN {test} THEN {value}" for test, value, _ in whens)
+            sql = f"SELECT CASE {cases} ELSE ({sql}) END"
+            params = [*(p for _, _, when_params in whens for p in when_params), *params]
+        ctes.append((f"counted{tier:d}(n) AS ({sql})", params))
+        counted.append(f"(SELECT n FROM counted{tier:d})")  # noqa: S608
+    return ctes, ["few"] * bool(whole) + better, " + ".join(total + counted) or "0"
+
+
+def _with(ctes) -> tuple[str, list]:
+    return "WITH " + ", ".join(sql for sql, _ in ctes), [p for _, params in ctes for p in params]
+
+
+def _ranked_sql(parts: list[Part], window: slice, using: str) -> tuple[str, list]:
+    """The page's rows of the ranked list, each with the number of matches (_ctes)."""
+    start, stop = window.start or 0, window.stop
+    ctes, names, total = _ctes(parts, stop, using)
+    head, params = _with(ctes)
+    ranked = " UNION ALL ".join(f"SELECT * FROM {name}" for name in names)  # noqa: S608
+    sql = (
+        f"{head} SELECT code, pk, tier, day, {total} FROM ({ranked}) AS hits "  # noqa: S608
+        "ORDER BY tier DESC, day DESC NULLS LAST, code, pk DESC LIMIT %s OFFSET %s"
+    )
+    return sql, [*params, stop - start, start]
+
+
+def _counted_sql(parts: list[Part], using: str) -> tuple[str, list]:
+    ctes, _, total = _ctes(parts, None, using)
+    head, params = _with(ctes)
+    return f"{head} SELECT {total}", params
+
+
 class Hits:
     """Every match, best first, for Django's paginator, in one query: the page's rows with the
-    number of all matches beside them (`COUNT(*) OVER ()`), so the matching rows are read and
-    ranked once. Only a page past the end (then a 404) needs a second query to count."""
+    number of matches beside them. The paginator sees at most MAX_COUNTED (`more` says
+    whether there are more). Only a page past the end (then a 404) needs a second query, to
+    count."""
 
-    def __init__(self, parts: list, window: slice, using: str = DEFAULT_DB_ALIAS):
-        self.parts, self.window, self.using = parts, window, using
+    def __init__(self, parts: list[Part], window: slice, using=None):
+        self.parts, self.window = parts, window
+        self.using = using or DEFAULT_DB_ALIAS
         self.rows: list | None = None
-        self.total: int | None = None
-
-    def _union(self):
-        first, *rest = self.parts
-        return first.union(*rest, all=True) if rest else first
+        self.found: int | None = None  # matches, up to MAX_COUNTED + 1
 
     def _fetch(self) -> None:
-        self.rows, self.total = [], 0
+        self.rows, self.found = [], 0
         if not self.parts:
             return
-        sql, params = self._union().query.get_compiler(self.using).as_sql()
-        start, stop = self.window.start or 0, self.window.stop
+        if (self.window.start or 0) >= MAX_COUNTED:  # past the pages: count, then a 404
+            self.found = None
+            return
+        sql, params = _ranked_sql(self.parts, self.window, self.using)
         with connections[self.using].cursor() as cursor:
-            cursor.execute(RANKED.format(union=sql), [*params, stop - start, start])
+            cursor.execute(sql, params)
             found = cursor.fetchall()
         self.rows = [row[:4] for row in found]
-        self.total = found[0][4] if found else None
+        self.found = found[0][4] if found else None
 
-    def count(self) -> int:
+    def _found(self) -> int:
         if self.rows is None:
             self._fetch()
-        if self.total is None:  # a page past the last: count them to say so
-            self.total = self._union().count()
-        return self.total
+        if self.found is None:  # a page past the last: count them to say so
+            sql, params = _counted_sql(self.parts, self.using)
+            with connections[self.using].cursor() as cursor:
+                cursor.execute(sql, params)
+                self.found = cursor.fetchone()[0]
+        return self.found
+
+    def count(self) -> int:
+        return min(self._found(), MAX_COUNTED)
+
+    @property
+    def more(self) -> bool:
+        """More matches than counted: "more than 1,000 results"."""
+        return self._found() > MAX_COUNTED
 
     def __len__(self) -> int:
         return self.count()
@@ -85,11 +203,53 @@ class Hits:
         return Hits(self.parts, window, self.using)[window]
 
 
+def _tiers(backend, kind: Kind, query: Query) -> list[tuple[int, Q]]:
+    """[(tier, the rows of that tier and no better one)], 0 (the rest) last. The backend's
+    conditions are in order, best first; a row belongs to the first one it meets."""
+    found, better = [], Q()
+    for tier, conditions in groupby(backend.tiers(kind, query), lambda pair: pair[0]):
+        meets = Q()
+        for _, condition in conditions:
+            meets |= condition
+        found.append((tier, meets & ~better if better else meets))
+        better |= meets
+    found.append((0, ~better))
+    return found
+
+
+def _parts(backend, kind: Kind, rows: QuerySet, query: Query) -> list[Part]:
+    """A small kind's matches as one part, tiered by CASE; a large kind's as one part a tier,
+    each read newest first by the publishing index, so a common word reads what the page
+    shows, not all its matches (`Kind.large`)."""
+    day = F("publish_at") if kind.dated else Cast(Value(None), DateTimeField())
+    newest = [F("publish_at").desc(), F("pk").desc()] if kind.dated else [F("pk").desc()]
+    code = Value(kind.code, output_field=IntegerField())
+    if not kind.large:
+        whens = [
+            When(condition, then=Value(tier)) for tier, condition in backend.tiers(kind, query)
+        ]
+        tier = Case(*whens, default=Value(0), output_field=IntegerField())
+        matched = backend.match(rows, kind, query).annotate(code=code, tier=tier, day=day)
+        return [Part(matched.values_list("code", "pk", "tier", "day"))]
+    parts = []
+    for tier, condition in _tiers(backend, kind, query):
+        tiered = rows.filter(condition)
+        # A better tier's condition finds the included words in the title and lead (or the
+        # name) without the body's vector: the match only leaves out the excluded words.
+        # Tier 0 tests its condition first, the small vector before the large one.
+        if tier == 0 or query.excluded:
+            tiered = backend.match(tiered, kind, query)
+        tiered = tiered.annotate(code=code, tier=Value(tier, output_field=IntegerField()), day=day)
+        ranked = tiered.order_by(*newest).values_list("code", "pk", "tier", "day")
+        parts.append(Part(ranked, tier, tiered.values("pk")))
+    return parts
+
+
 def hits(query: Query, filters: Filters, now: datetime, *, page: int = 1) -> Hits:
     """(code, pk, tier, day) of every match of each kind the filters allow; `page` is the
     page that will be asked for (its rows come with the count)."""
     backend = index.backend()
-    ranked = []
+    parts = []
     for kind in (filters.kind,) if filters.kind else KINDS:
         rows = kind.filtered(
             kind.public(now),
@@ -99,16 +259,9 @@ def hits(query: Query, filters: Filters, now: datetime, *, page: int = 1) -> Hit
         )
         if rows is None:
             continue
-        rows = backend.match(rows.order_by(), kind, query)
-        day = F("publish_at") if kind.dated else Value(None, output_field=DateTimeField())
-        rows = rows.annotate(
-            code=Value(kind.code, output_field=IntegerField()),
-            tier=backend.tier(kind, query),
-            day=day,
-        )
-        ranked.append(rows.values_list("code", "pk", "tier", "day"))
+        parts += _parts(backend, kind, rows.order_by(), query)
     start = (page - 1) * PER_PAGE
-    return Hits(ranked, slice(start, start + PER_PAGE))
+    return Hits(parts, slice(start, start + PER_PAGE))
 
 
 @dataclass(frozen=True)

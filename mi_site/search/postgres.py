@@ -4,8 +4,10 @@ trigram similarity for misspelt names.
 
 The text search configuration `mi_search` (migration search/0001) is `english` with
 `unaccent` before the stemmer, so "Ha Noi" finds "Hà Nội", as SQLite's `remove_diacritics`
-does. A row's tier asks the same vector with each word limited to the A (title) or A and B
-(lead) weights (`'rice':*A`), so what counts as a title match is exactly what was indexed.
+does. A row's tier asks `search_lead`, the title and lead alone with the same weights, with
+each word limited to the A (title) or A and B (lead) weights (`'rice':*A`), so what counts as
+a title match is exactly what was indexed. That vector is a few hundred bytes stored in the
+row, where the whole one is often compressed or out of line: the tiers never read it.
 
 Not `websearch_to_tsquery`: query.py reads the same syntax ("phrases", -word) once for both
 databases, and OR-ing websearch's query with the prefixed one (which already contains it)
@@ -16,7 +18,7 @@ for a word in a fifth of 10,000 articles).
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery
 from django.db import connections
-from django.db.models import BooleanField, Case, F, Func, Q, Value, When
+from django.db.models import BooleanField, F, Func, Q, Value
 
 from .query import Query, Term
 
@@ -53,8 +55,11 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
-def _in(weights: str, query: Query) -> _Matches:
-    return _Matches(F("search_vector"), tsquery(query, weights))
+def _in(weights: str, query: Query) -> Q:
+    """The title and lead match with these weights. A row whose `search_lead` is not written
+    yet (just after its migration) does not; `IS NOT NULL` keeps the negation of this
+    (engine.py: not a better tier) true for it, so it still shows, in the body's tier."""
+    return Q(_Matches(F("search_lead"), tsquery(query, weights))) & Q(search_lead__isnull=False)
 
 
 def _similar(kind, query: Query):
@@ -69,12 +74,13 @@ def match(queryset, kind, query: Query):
     return queryset.filter(found)
 
 
-def tier(kind, query: Query) -> Case:
-    whens = [When(_in("A", query), then=Value(3 if kind.named else 2))]
-    whens.append(When(_in("AB", query), then=Value(1)))
+def tiers(kind, query: Query) -> list[tuple[int, Q]]:
+    """[(tier, condition)], best first: a row's tier is that of the first condition it meets
+    (0 when none). Title and lead are asked of `search_lead`, never of the body's vector."""
+    found = [(3 if kind.named else 2, _in("A", query)), (1, _in("AB", query))]
     if kind.named and query.loose_text:
-        whens.append(When(_similar(kind, query), then=Value(1)))
-    return Case(*whens, default=Value(0))
+        found.append((1, Q(_similar(kind, query))))
+    return found
 
 
 def write(kind, rows, using) -> None:
@@ -85,14 +91,15 @@ def write(kind, rows, using) -> None:
     connection = connections[using]
     quote = connection.ops.quote_name
     table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-    vector = " || ".join(
+    weighted = [
         f"setweight(to_tsvector('{CONFIG}', d.{part}), '{weight}')"
         for part, weight in zip("abcd", "ABCD", strict=True)
-    )
+    ]
     columns = list(zip(*[(key, *texts) for key, texts in rows], strict=True))
     # Names quoted from the model's metadata; every value is a parameter.
     sql = (
-        f"UPDATE {table} AS t SET search_vector = {vector} "  # noqa: S608
+        f"UPDATE {table} AS t SET search_vector = {' || '.join(weighted)}, "  # noqa: S608
+        f"search_lead = {' || '.join(weighted[:2])} "
         "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) "
         f"AS d(id, a, b, c, d) WHERE t.{pk} = d.id"
     )
@@ -105,4 +112,5 @@ def delete(kind, pks, using) -> None:
 
 
 def unindexed(kind, using):
-    return kind.model._default_manager.using(using).filter(search_vector__isnull=True)
+    rows = kind.model._default_manager.using(using)
+    return rows.filter(Q(search_vector__isnull=True) | Q(search_lead__isnull=True))

@@ -34,6 +34,7 @@ class Kind:
     country: str = ""  # lookup of the country filter
     year: Callable[[int], Q] | None = None  # rows of that year, None when it does not apply
     dated: bool = True  # has a publish time, which breaks ties (newest first)
+    large: bool = False  # thousands of rows: ranked a tier at a time, newest first (engine.py)
 
     def filtered(self, queryset: QuerySet, *, department=None, country=None, year=None):
         """`queryset` narrowed by the chosen filters, or None when a filter does not apply to
@@ -64,7 +65,7 @@ KINDS = (
         "article", "News", "News", Article, code=1,
         public=lambda now: Article.objects.live(now).select_related("department"),
         name_field="title", department="department__slug", country="countries__slug",
-        year=lambda year: Q(publish_at__year=year),
+        year=lambda year: Q(publish_at__year=year), large=True,
     ),
     Kind(
         "person", "Person", "People", Person, code=2,

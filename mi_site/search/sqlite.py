@@ -9,7 +9,7 @@ title column (`{title} : ...`) or to title and lead.
 """
 
 from django.db import connections
-from django.db.models import Case, Q, Value, When
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from .query import Query, Term
@@ -40,14 +40,12 @@ def match(queryset, kind, query: Query):
     return queryset.filter(pk__in=_rows(kind, match_text(query)))
 
 
-def tier(kind, query: Query) -> Case:
-    title = Q(pk__in=_rows(kind, match_text(query, "title")))
-    lead = Q(pk__in=_rows(kind, match_text(query, "title lead")))
-    return Case(
-        When(title, then=Value(3 if kind.named else 2)),
-        When(lead, then=Value(1)),
-        default=Value(0),
-    )
+def tiers(kind, query: Query) -> list[tuple[int, Q]]:
+    """[(tier, condition)], best first, as on PostgreSQL: the title, then title and lead."""
+    return [
+        (3 if kind.named else 2, Q(pk__in=_rows(kind, match_text(query, "title")))),
+        (1, Q(pk__in=_rows(kind, match_text(query, "title lead")))),
+    ]
 
 
 def write(kind, rows, using) -> None:

@@ -65,6 +65,8 @@ def search(request):
             raise Http404("No such page of results.") from error
         context.update(
             page_obj=page,
+            more=found.more,  # "more than 1,000 results": the count stops there
+            counted=f"{engine.MAX_COUNTED:,}",
             results=engine.results(page.object_list, query, now),
             page_range=list(paginator.get_elided_page_range(page.number, on_each_side=1)),
             active_filters=form.active_filters(),

@@ -6,6 +6,8 @@ there is a usable one (with fresh statistics), each page is requested once, and 
 it ran that reads `news_article` is explained: no plan may scan that table sequentially.
 """
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -16,6 +18,10 @@ from django.urls import reverse
 from mi_site.benchdata import BenchSize, build_bench_site
 from mi_site.demo import images
 from mi_site.demo.loader import load_demo_content
+from mi_site.search import postgres
+from mi_site.search.engine import MAX_COUNTED
+from mi_site.search.query import parse
+from mi_site.search.registry import BY_NAME
 from news.hubs import BY_KIND
 from news.models import Article, live_tags
 from tests.reference_data import restore_reference_data
@@ -27,6 +33,8 @@ pytestmark = [
     ),
 ]
 ARTICLES = 4000
+COMMON = "search: a word in half the articles"
+ANALYZED = f"{COMMON} (EXPLAIN ANALYZE)"
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +56,11 @@ def plans(django_db_setup, django_db_blocker, tmp_path_factory):
             build_bench_site(BenchSize(articles=ARTICLES, people=80, programs=40))
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
-            yield {page: explained(url) for page, url in pages().items()}
+            found = {page: explained(url) for page, url in pages().items()}
+            # With how many articles match: the tests run after the first one's flush.
+            matching = postgres.match(Article.objects.live(), BY_NAME["article"], parse("training"))
+            found[ANALYZED] = (matching.count(), explained(pages()[COMMON], analyze=True))
+            yield found
         finally:
             call_command("flush", interactive=False, verbosity=0)
             restore_reference_data()
@@ -83,18 +95,19 @@ def pages() -> dict[str, str]:
         "search: a word": f"{reverse('site:search')}?q=rice",
         "search: a phrase, filtered": f"{reverse('site:search')}?q=%22food+safety%22&type=article",
         "search: a misspelt name": f"{reverse('site:search')}?q=Guohau",
+        COMMON: f"{reverse('site:search')}?q=training",
     }
 
 
-def explained(url: str) -> list[tuple[str, str]]:
+def explained(url: str, *, analyze: bool = False) -> list[tuple[str, str]]:
     with CaptureQueriesContext(connection) as queries:
         response = Client().get(url)
     assert response.status_code == 200, url
     found = []
     with connection.cursor() as cursor:
         for query in queries.captured_queries:
-            if '"news_article"' in query["sql"] and query["sql"].startswith("SELECT"):
-                cursor.execute(f"EXPLAIN {query['sql']}")
+            if '"news_article"' in query["sql"] and query["sql"].startswith(("SELECT", "WITH")):
+                cursor.execute(f"EXPLAIN {'(ANALYZE) ' * analyze}{query['sql']}")
                 found.append((query["sql"], "\n".join(row[0] for row in cursor.fetchall())))
     return found
 
@@ -133,3 +146,19 @@ def test_the_deep_page_reads_its_keys_from_the_index_alone(plans):
     keys = [plan for sql, plan in plans["news list, deep page"] if 'AS "pk" FROM' in sql]
     assert len(keys) == 1
     assert "Index Only Scan using article_live_newest" in keys[0]
+
+
+def test_a_common_word_reads_what_the_page_shows_not_every_match(plans):
+    """A word in half the articles (a sequential scan may well find them fastest) is ranked a
+    tier at a time, newest first, and counted to the cap (mi_site/search/engine.py): no step
+    of the search reads more articles than MAX_COUNTED + 1, however many match."""
+    matching, analyzed = plans[ANALYZED]
+    assert matching > MAX_COUNTED + 1
+    [plan] = [plan for sql, plan in analyzed if "counted" in sql]  # the ranked list
+    read = [
+        int(rows) * int(loops)
+        for line in plan.splitlines()
+        if " on news_article " in line
+        for rows, loops in re.findall(r"actual time=\S+ rows=(\d+) loops=(\d+)", line)
+    ]
+    assert read and max(read) <= MAX_COUNTED + 1, plan
