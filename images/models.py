@@ -47,6 +47,11 @@ def title_from(file_name: str) -> str:
     return re.sub(r"[\s_\-]+", " ", stem).strip()[:255] or "Untitled image"
 
 
+# What a page reads of an image to show it (markup.py, blocks.py): for `.only()` on lists.
+SHOWN_FIELDS = ("file", "width", "height", "alt_text", "decorative", "caption", "credit",
+                "renditions")  # fmt: skip
+
+
 class Image(models.Model):
     title = models.CharField(
         max_length=255, blank=True,

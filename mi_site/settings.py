@@ -374,7 +374,7 @@ TAGGIT_TAGS_FROM_STRING = "mi_site.core.tags.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "mi_site.core.tags.edit_string"
 
 # Rich text: CKEditor 5 with exactly the features the sanitiser allows (mi_site.core.richtext).
-CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "core:richtext-image-upload"
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "images:editor-upload"  # a media library image
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
 # Who may drop images into the editor: staff holding any of these permissions.
 RICHTEXT_UPLOAD_PERMISSIONS = [

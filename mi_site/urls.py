@@ -10,7 +10,7 @@ urlpatterns = [
     # Password reset by e-mail and two-factor login, beside the admin site's own pages.
     path("admin/", include("mi_site.accounts.urls")),
     path("admin/", admin.site.urls),
-    path("editor/", include("mi_site.core.urls")),
+    path("editor/", include("images.urls")),  # the rich-text editor's image upload
     path("share/<str:token>/", shared_preview, name="share-link"),
     path("news/", include("news.urls")),
     path("people/", include(routes.people)),

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
 from documents.admin import DOCUMENTS_HELP
-from mi_site.core.admin import PublishableAdmin, SiteTabularInline, thumbnail
+from images.admin import ImageChooserAdmin, placed_thumbnail
+from mi_site.core.admin import PublishableAdmin, SiteTabularInline
 
 from .models import Article, ArticlePartner
 
@@ -15,13 +16,13 @@ class ArticlePartnerInline(SiteTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
+class ArticleAdmin(ImageChooserAdmin, PublishableAdmin):
     inlines = [ArticlePartnerInline]
     list_display = ["title", "department", "publish_at", "featured", "state_badge",
                     "hero_thumbnail"]  # fmt: skip
     list_filter = [*PublishableAdmin.list_filter, "featured", "department", "themes",
                    "countries"]  # fmt: skip
-    list_select_related = ["department"]
+    list_select_related = ["department", "hero_image"]
     search_fields = ["title", "standfirst"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["department", "extra_departments", "themes", "programs", "countries",
@@ -49,7 +50,7 @@ class ArticleAdmin(PublishableAdmin):
 
     @admin.display(description="Image")
     def hero_thumbnail(self, obj):
-        return thumbnail(obj.hero_image, obj.hero_alt)
+        return placed_thumbnail(obj.placed_hero)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)

@@ -1,16 +1,16 @@
 """What MI reports: news articles."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from documents.models import Document
+from images.blocks import HeroImage, check_images
+from images.richtext import check_body_images
 from mi_site.core import eventdates, redirects, revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.eventdates import Precision
-from mi_site.core.images import CleanImageField, RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
@@ -32,6 +32,10 @@ def live_tags():
 
 
 class ArticleQuerySet(PublishableQuerySet):
+    def for_cards(self):
+        """With what an article card shows beside the title: its label and its picture."""
+        return self.select_related("department", "hero_image")
+
     def about(self, hub, *, model=None):
         """Articles linked to `hub`: a department (the label above the title), theme, country,
         program, tag or partner (news/hubs.py). Pass `model` when `hub` is an expression such
@@ -44,7 +48,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return related.related_to(self, article, limit=limit)
 
 
-class Article(AutoSlugMixin, Searchable, Publishable):
+class Article(AutoSlugMixin, Searchable, Publishable, HeroImage):
     title = models.CharField(max_length=255)
     slug = models.SlugField(
         max_length=200, unique=True, blank=True,
@@ -54,23 +58,6 @@ class Article(AutoSlugMixin, Searchable, Publishable):
         blank=True, help_text="The summary under the title; also used in lists and feeds."
     )
     body = SanitizedHTMLField(blank=True)
-
-    hero_image = CleanImageField(
-        upload_to=RandomName("news"), blank=True, validators=[validate_image]
-    )
-    hero_alt = models.CharField(
-        "hero image alternative text", max_length=255, blank=True,
-        help_text="Describe the image for readers who cannot see it. Required with an image "
-        "unless it is marked decorative.",
-    )  # fmt: skip
-    hero_decorative = models.BooleanField(
-        "hero image is decorative", default=False,
-        help_text="Tick only when the image adds nothing a reader would miss.",
-    )  # fmt: skip
-    hero_caption = models.CharField(max_length=300, blank=True)
-    hero_credit = models.CharField(
-        max_length=200, blank=True, help_text="Who took or owns the picture."
-    )
 
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, null=True, blank=True, related_name="articles",
@@ -191,10 +178,8 @@ class Article(AutoSlugMixin, Searchable, Publishable):
         self.event_start = eventdates.normalise(self.event_start, self.event_precision)
         self.event_end = eventdates.normalise(self.event_end, self.event_precision)
         super().clean()
-        if self.hero_image and not (self.hero_alt or self.hero_decorative):
-            raise ValidationError(
-                {"hero_alt": "Describe the image, or tick \u201chero image is decorative\u201d."}
-            )
+        check_body_images(self)
+        check_images(self)
 
 
 class ArticlePartner(models.Model):

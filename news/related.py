@@ -41,7 +41,7 @@ class Link:
 def related_to(articles, article, *, limit: int | None = None) -> list:
     """The live articles among `articles` related to `article`, best first: a list."""
     ranked = Ranking(articles, article).pks(limit)
-    found = articles.live().filter(pk__in=ranked).select_related("department").in_bulk()
+    found = articles.live().filter(pk__in=ranked).for_cards().in_bulk()
     return [found[pk] for pk in ranked if pk in found]
 
 

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
+from images.share import share_image
 from mi_site.core.pagination import ElidedPaginationMixin
-from mi_site.core.seo import Crumb, PageMetaMixin, describe, image_url, organization, page_meta
+from mi_site.core.seo import Crumb, PageMetaMixin, describe, organization, page_meta
 from mi_site.core.views import LiveMixin, ReachableMixin
 from people.models import Person
 from programs.models import Program
@@ -32,7 +33,7 @@ def news_crumbs(*more: Crumb) -> list[Crumb]:
 class ArticleListView(PageMetaMixin, ElidedPaginationMixin, LiveMixin, ListView):
     model = Article
     paginate_by = 12
-    queryset = Article.objects.select_related("department")
+    queryset = Article.objects.for_cards()
 
     def get(self, request, *args, **kwargs):
         self.form = NewsFilterForm(request.GET)
@@ -95,7 +96,7 @@ class ArticleDetailView(PageMetaMixin, ReachableMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .select_related("department")
+            .for_cards()
             .prefetch_related(
                 "extra_departments",
                 "themes",
@@ -126,8 +127,7 @@ class ArticleDetailView(PageMetaMixin, ReachableMixin, DetailView):
             title=article.seo_title or article.title,
             description=describe(article.seo_description, article.standfirst, article.body),
             breadcrumbs=news_crumbs(Crumb(article.title, article.get_absolute_url())),
-            image=image_url(article.hero_image),
-            image_alt="" if article.hero_decorative else article.hero_alt,
+            **share_image(article.placed_hero),
             og_type="article",
         )
         meta.structured_data.insert(0, news_article(self.request, article, meta))

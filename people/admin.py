@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from mi_site.core.admin import PublishableAdmin, SiteTabularInline, thumbnail
+from images.admin import ImageChooserAdmin, placed_thumbnail
+from mi_site.core.admin import PublishableAdmin, SiteTabularInline
 
 from .models import Person, ProgramMembership
 
@@ -19,11 +20,11 @@ class TeamInline(MembershipInline):
 
 
 @admin.register(Person)
-class PersonAdmin(PublishableAdmin):
+class PersonAdmin(ImageChooserAdmin, PublishableAdmin):
     list_display = ["display_name", "position", "department", "leadership_rank", "is_active",
                     "state_badge", "photo_thumbnail"]  # fmt: skip
     list_filter = [*PublishableAdmin.list_filter, "is_active", "department", "leadership_rank"]
-    list_select_related = ["department"]
+    list_select_related = ["department", "photo"]
     search_fields = ["display_name", "sort_name", "position"]
     prepopulated_fields = {"slug": ["display_name"]}
     autocomplete_fields = ["department"]
@@ -35,11 +36,11 @@ class PersonAdmin(PublishableAdmin):
                        "department", "leadership_rank", "is_active"],
         }),
         ("Profile", {"fields": ["short_bio", "biography", "education"]}),
-        ("Photo", {"fields": ["photo", "photo_alt"]}),
+        ("Photo", {"fields": ["photo", "photo_alt", "photo_decorative"]}),
         ("Public contact", {"fields": ["email", "phone"]}),
         ("Publishing", {"fields": ["status", "publish_at", "expire_at"]}),
     ]  # fmt: skip
 
     @admin.display(description="Photo")
     def photo_thumbnail(self, obj):
-        return thumbnail(obj.photo, obj.photo_alt or obj.display_name)
+        return placed_thumbnail(obj.placed_photo)

@@ -3,8 +3,8 @@
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
+from images.blocks import check_images, image_block
 from mi_site.core import redirects, revisions
-from mi_site.core.images import CleanImageField, RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
@@ -24,7 +24,16 @@ class PersonQuerySet(PublishableQuerySet):
         return self.live().current()
 
 
-class Person(AutoSlugMixin, Searchable, Publishable):
+# A staff photo without words of its own is "Portrait of <name>".
+PersonPhoto = image_block(
+    "photo", "photo", label="photo",
+    fallback=lambda person: f"Portrait of {person.display_name}",
+    fallback_help="Leave empty to use the media library's description, or else "
+    "\u201cPortrait of <name>\u201d.",
+)  # fmt: skip
+
+
+class Person(AutoSlugMixin, Searchable, Publishable, PersonPhoto):
     class Honorific(models.TextChoices):
         MR = "Mr.", "Mr."
         MRS = "Mrs.", "Mrs."
@@ -64,11 +73,6 @@ class Person(AutoSlugMixin, Searchable, Publishable):
     leadership_rank = models.PositiveSmallIntegerField(
         choices=Rank.choices, default=Rank.STAFF,
         help_text="Orders the directory: Executive Director first, then directors, then staff.",
-    )  # fmt: skip
-    photo = CleanImageField(upload_to=RandomName("people"), blank=True, validators=[validate_image])
-    photo_alt = models.CharField(
-        "photo alternative text", max_length=255, blank=True,
-        help_text="Leave empty to use \u201cPortrait of <name>\u201d.",
     )  # fmt: skip
     short_bio = models.TextField(blank=True, help_text="One or two sentences for cards.")
     biography = SanitizedHTMLField(blank=True)
@@ -122,6 +126,10 @@ class Person(AutoSlugMixin, Searchable, Publishable):
             self.sort_name = self.display_name
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        check_images(self)
+
 
 class ProgramMembershipQuerySet(models.QuerySet):
     def by_role(self):
@@ -140,7 +148,7 @@ class ProgramMembershipQuerySet(models.QuerySet):
         """A program's current staff as the public sees them (listed people), leads first."""
         return (
             self.filter(program=program, person__in=Person.objects.listed())
-            .select_related("person__department")
+            .select_related("person__department", "person__photo")
             .by_role()
             .order_by("role_order", "person__leadership_rank", "person__sort_name")
         )

@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from mi_site.core.seo import Crumb, PageMetaMixin, describe, image_url, organization, page_meta
+from images.models import SHOWN_FIELDS
+from images.share import share_image
+from mi_site.core.seo import Crumb, PageMetaMixin, describe, organization, page_meta
 from mi_site.core.views import LiveMixin, ReachableMixin
 from programs.models import Program
 
@@ -13,7 +15,10 @@ from .models import Person, ProgramMembership
 
 LEADERSHIP = "Office of the Executive Director"
 # The fields `{% person_card %}` reads, and those of a department the directory groups by.
-PERSON_CARD_FIELDS = ("slug", "honorific", "display_name", "position", "photo", "photo_alt")
+PERSON_CARD_FIELDS = (
+    "slug", "honorific", "display_name", "position", "photo_alt", "photo_decorative",
+    *(f"photo__{name}" for name in SHOWN_FIELDS),
+)  # fmt: skip
 DEPARTMENT_HEADING = ("slug", "name", "short_name")
 
 
@@ -25,10 +30,6 @@ def staff_crumbs(*more: Crumb) -> list[Crumb]:
     ]
 
 
-def portrait_alt(person) -> str:
-    return person.photo_alt or f"Portrait of {person.display_name}"
-
-
 class PersonListView(PageMetaMixin, LiveMixin, ListView):
     """Current staff grouped by department; the Executive Director's office (no department)
     comes first, and each group lists its leadership first."""
@@ -36,7 +37,7 @@ class PersonListView(PageMetaMixin, LiveMixin, ListView):
     model = Person
     queryset = (
         Person.objects.current()
-        .select_related("department")
+        .select_related("department", "photo")
         # What a card and a group heading show: 500 staff with their biographies and four
         # timestamps each took longer to load than the page took to render.
         .only(*PERSON_CARD_FIELDS, *(f"department__{name}" for name in DEPARTMENT_HEADING))
@@ -85,10 +86,6 @@ class PersonDetailView(PageMetaMixin, ReachableMixin, DetailView):
             return gone(request, self.object)
         return self.render_to_response(self.get_context_data(object=self.object))
 
-    def get_context_data(self, **kwargs):
-        # The person's news is added by mi_site/pages/composed.py: news builds on people.
-        return super().get_context_data(portrait_alt=portrait_alt(self.object), **kwargs)
-
     def get_meta(self, context):
         person = self.object
         meta = page_meta(
@@ -102,8 +99,7 @@ class PersonDetailView(PageMetaMixin, ReachableMixin, DetailView):
                 f"{person.full_name}, {person.position}, Mekong Institute.",
             ),
             breadcrumbs=staff_crumbs(Crumb(person.display_name, person.get_absolute_url())),
-            image=image_url(person.photo),
-            image_alt=portrait_alt(person),
+            **share_image(person.placed_photo),
             og_type="profile",
         )
         meta.structured_data.insert(0, person_data(self.request, person, meta))

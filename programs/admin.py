@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.db import models
 
 from documents.admin import DOCUMENTS_HELP
-from mi_site.core.admin import PublishableAdmin, SiteModelAdmin, SiteTabularInline, thumbnail
+from images.admin import ImageChooserAdmin, placed_thumbnail
+from mi_site.core.admin import PublishableAdmin, SiteModelAdmin, SiteTabularInline
 
 from .models import Country, Department, Partner, ProgramPartner, Theme
 
@@ -56,20 +57,20 @@ class CountryAdmin(SiteModelAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(SiteModelAdmin):
+class PartnerAdmin(ImageChooserAdmin, SiteModelAdmin):
     list_display = ["name", "acronym", "kind", "country", "logo_thumbnail"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "acronym"]
     fields = ["name", "acronym", "slug", "kind", "country", "summary", "website", "logo",
-              "logo_alt"]  # fmt: skip
+              "logo_alt", "logo_decorative"]  # fmt: skip
     autocomplete_fields = ["country"]
-    list_select_related = ["country"]
+    list_select_related = ["country", "logo"]
     # Editors type "www.tica.go.th"; partner sites are served over HTTPS.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description="Logo")
     def logo_thumbnail(self, obj):
-        return thumbnail(obj.logo, obj.logo_alt or obj.name)
+        return placed_thumbnail(obj.placed_logo)
 
 
 class ProgramPartnerInline(SiteTabularInline):
@@ -81,11 +82,11 @@ class ProgramPartnerInline(SiteTabularInline):
 
 
 # Registered in mi_site/admin.py, with the team rows the people app adds.
-class ProgramAdmin(PublishableAdmin):
+class ProgramAdmin(ImageChooserAdmin, PublishableAdmin):
     list_display = ["title", "department", "start_date", "end_date", "program_status_display",
                     "state_badge", "hero_thumbnail"]  # fmt: skip
     list_filter = [*PublishableAdmin.list_filter, "department", "countries"]
-    list_select_related = ["department"]
+    list_select_related = ["department", "hero_image"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["department", "countries", "documents"]
@@ -96,7 +97,8 @@ class ProgramAdmin(PublishableAdmin):
             "fields": ["department", ("start_date", "end_date"), "status_override", "countries",
                        "tags"],
         }),
-        ("Image", {"fields": ["hero_image", "hero_alt"]}),
+        ("Image", {"fields": ["hero_image", "hero_alt", "hero_decorative", "hero_caption",
+                              "hero_credit"]}),
         ("Documents", {"fields": ["documents"], "description": DOCUMENTS_HELP}),
         ("Publishing", {"fields": ["status", "publish_at", "expire_at"]}),
     ]  # fmt: skip
@@ -107,4 +109,4 @@ class ProgramAdmin(PublishableAdmin):
 
     @admin.display(description="Image")
     def hero_thumbnail(self, obj):
-        return thumbnail(obj.hero_image, obj.hero_alt)
+        return placed_thumbnail(obj.placed_hero)

@@ -2,16 +2,16 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from documents.models import Document
+from images.blocks import HeroImage, check_images, image_block
+from images.richtext import check_body_images
 from mi_site.core import redirects, revisions
 from mi_site.core.constraints import dates_in_order
-from mi_site.core.images import CleanImageField, RandomName, validate_image
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
 from mi_site.core.richtext import SanitizedHTMLField
@@ -105,7 +105,15 @@ class Country(AutoSlugMixin, models.Model):
         return slug_path("site:country-detail", self.slug)
 
 
-class Partner(AutoSlugMixin, Searchable, models.Model):
+# A partner's logo says the partner's name when nothing else is given.
+PartnerLogo = image_block(
+    "logo", "logo", label="logo", fallback=lambda partner: partner.name,
+    fallback_help="Leave empty to use the media library's description, or else the partner's "
+    "name.",
+)  # fmt: skip
+
+
+class Partner(AutoSlugMixin, Searchable, PartnerLogo):
     """An organisation MI works with: a donor, a co-organiser, an implementing partner."""
 
     class Kind(models.TextChoices):
@@ -127,13 +135,6 @@ class Partner(AutoSlugMixin, Searchable, models.Model):
         blank=True, help_text="A sentence or two on who the partner is and what MI does with it."
     )
     website = models.URLField(blank=True)
-    logo = CleanImageField(
-        upload_to=RandomName("partners"), blank=True, validators=[validate_image]
-    )
-    logo_alt = models.CharField(
-        "logo alternative text", max_length=255, blank=True,
-        help_text="Leave empty to use the partner's name.",
-    )  # fmt: skip
     country = models.ForeignKey(
         Country, on_delete=models.SET_NULL, null=True, blank=True, related_name="partners"
     )
@@ -153,7 +154,12 @@ class Partner(AutoSlugMixin, Searchable, models.Model):
 
     @property
     def logo_text(self) -> str:
-        return self.logo_alt or self.name
+        placed = self.placed_logo
+        return placed.alt if placed else self.name
+
+    def clean(self):
+        super().clean()
+        check_images(self)
 
     def search_names(self) -> list[str]:
         return [self.country.name] if self.country else []
@@ -190,7 +196,7 @@ class ProgramQuerySet(PublishableQuerySet):
         return self.filter(program_status_q(status, today or timezone.localdate()))
 
 
-class Program(AutoSlugMixin, Searchable, Publishable):
+class Program(AutoSlugMixin, Searchable, Publishable, HeroImage):
     title = models.CharField(max_length=255)
     slug = models.SlugField(max_length=200, unique=True, blank=True, help_text=SLUG_HELP)
     department = models.ForeignKey(
@@ -214,13 +220,6 @@ class Program(AutoSlugMixin, Searchable, Publishable):
     partners = models.ManyToManyField(
         Partner, through="ProgramPartner", blank=True, related_name="programs"
     )
-    hero_image = CleanImageField(
-        upload_to=RandomName("programs"), blank=True, validators=[validate_image]
-    )
-    hero_alt = models.CharField(
-        "hero image alternative text", max_length=255, blank=True,
-        help_text="Describe the image for readers who cannot see it.",
-    )  # fmt: skip
     documents = models.ManyToManyField(
         Document, blank=True, related_name="+",
         help_text="Reports, briefs or proceedings (PDF) listed on the program\u2019s page.",
@@ -258,8 +257,8 @@ class Program(AutoSlugMixin, Searchable, Publishable):
 
     def clean(self):
         super().clean()
-        if self.hero_image and not self.hero_alt:
-            raise ValidationError({"hero_alt": "Describe the image for readers who cannot see it."})
+        check_body_images(self)
+        check_images(self)
 
     def search_names(self) -> list[str]:
         names = [self.department.name] if self.department else []

@@ -4,7 +4,8 @@ from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from mi_site.core.seo import Crumb, FeedLink, PageMetaMixin, describe, image_url, page_meta
+from images.share import share_image
+from mi_site.core.seo import Crumb, FeedLink, PageMetaMixin, describe, page_meta
 from mi_site.core.views import LiveMixin, ReachableMixin
 
 from .models import Program, ProgramPartner, ProgramStatus
@@ -79,8 +80,7 @@ class ProgramDetailView(PageMetaMixin, ReachableMixin, DetailView):
             title=program.title,
             description=describe(program.summary, program.body),
             breadcrumbs=program_crumbs(Crumb(program.title, program.get_absolute_url())),
-            image=image_url(program.hero_image),
-            image_alt=program.hero_alt,
+            **share_image(program.placed_hero),
             feeds=[
                 FeedLink(
                     f"News of {program.title}",

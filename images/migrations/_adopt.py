@@ -3,14 +3,22 @@
 Each content model's image field became a foreign key to `images.Image`: the migration renames
 the old file field, adds the key, runs `adopt()` to make (or reuse) one library row per stored
 file, and drops the old field. Kept here, not imported from the app, so later changes to the
-app cannot change what an old migration does.
+app cannot change what an old migration does (images/cleaning.py works on files, not models).
+
+Files stored before every image was cleaned on upload may still carry a GPS position or
+appended bytes: on a small site (at most SMALL_SITE files per model) `adopt()` cleans each one
+as it goes; a larger site is told to run `manage.py clean_images` after migrating.
 """
 
 import logging
+import sys
 
 from django.db import migrations
 
+from images.cleaning import clean_stored
+
 log = logging.getLogger(__name__)
+SMALL_SITE = 300
 
 
 def _size(storage, name: str) -> tuple[int | None, int | None]:
@@ -32,10 +40,22 @@ def adopt(app_label: str, model_name: str, *, old: str, new: str, prefix: str, t
         Model = apps.get_model(app_label, model_name)
         using = schema_editor.connection.alias
         storage = Image._meta.get_field("file").storage
-        for item in Model._default_manager.using(using).exclude(**{old: ""}).iterator():
+        rows = Model._default_manager.using(using).exclude(**{old: ""}).order_by("pk")
+        clean = rows.count() <= SMALL_SITE
+        if not clean:
+            sys.stdout.write(
+                f"\n  {model_name} images were adopted without cleaning them (more than "
+                f"{SMALL_SITE}): run `manage.py clean_images` after migrating.\n"
+            )
+        for item in rows.iterator():
             name = getattr(item, old).name
             image = Image.objects.using(using).filter(file=name).first()
             if image is None:
+                if clean:
+                    outcome = clean_stored(storage, name)
+                    if outcome.problem:
+                        log.warning("Image %s was not cleaned: %s", name, outcome.problem)
+                    name = outcome.name
                 width, height = _size(storage, name)
                 alt = getattr(item, f"{prefix}_alt", "")
                 decorative = getattr(item, f"{prefix}_decorative", False)

@@ -72,7 +72,7 @@ def _article(stock: Stock, number: int) -> Article:
         slug=numbered(template.slug, number),
         standfirst=template.standfirst,
         body=template.body,
-        hero_image=template.hero_image.name,
+        hero_image_id=template.hero_image_id,
         hero_alt=template.hero_alt,
         hero_decorative=template.hero_decorative,
         hero_caption=template.hero_caption,

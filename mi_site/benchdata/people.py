@@ -53,7 +53,7 @@ def _person(stock: Stock, number: int) -> Person:
         position=f"{position}, {department.name}" if department else position,
         department=department,
         leadership_rank=Person.Rank.MANAGER if manager else Person.Rank.STAFF,
-        photo=template.photo.name,
+        photo_id=template.photo_id,
         short_bio=template.short_bio,
         biography=template.biography,
         education=template.education,

@@ -56,7 +56,7 @@ def _program(stock: Stock, number: int) -> Program:
         body=template.body,
         start_date=start,
         end_date=end,
-        hero_image=template.hero_image.name,
+        hero_image_id=template.hero_image_id,
         hero_alt=template.hero_alt,
         status=Status.DRAFT if draft else Status.PUBLISHED,
         publish_at=None if draft else stock.past(),

@@ -67,11 +67,6 @@ def describe(*candidates: str, fallback: str = PUBLISHER_DESCRIPTION) -> str:
     return fallback
 
 
-def image_url(image) -> str:
-    """The URL of an image field's file, or "" when there is none."""
-    return image.url if image else ""
-
-
 def page_meta(
     request,
     *,

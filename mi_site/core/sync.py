@@ -2,10 +2,11 @@
 
 A second run of the demo loader or of `import_wordpress` must change nothing, not even
 `updated_at` (auto_now), so nothing is saved unconditionally. Desired values are compared in
-their stored form: rich text as `sanitize_html()` would store it, foreign keys by id,
+their stored form: rich text as `clean_rich_text()` would store it, foreign keys by id,
 many-to-many fields by the set of ids, tags case-insensitively (taggit is configured
 case-insensitive). Images are generated only for rows that have none yet, or whose file has
-gone missing from storage.
+gone missing from storage. An image is a file field, or a foreign key to a row whose file field
+is `file` (the media library, images/models.py): that row is made, or given its file again.
 """
 
 from collections import Counter
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable
 from django.core.files.base import ContentFile
 from django.db import models
 
-from mi_site.core.richtext import SanitizedHTMLField, sanitize_html
+from mi_site.core.richtext import SanitizedHTMLField, clean_rich_text
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -25,7 +26,7 @@ def stored_form(field: models.Field, value):
         return value.pk if isinstance(value, models.Model) else value
     value = field.to_python(value)
     if isinstance(field, SanitizedHTMLField):
-        return sanitize_html(value)
+        return clean_rich_text(value)
     return value
 
 
@@ -38,13 +39,30 @@ def changed_fields(obj: models.Model, values: dict) -> list[str]:
     return changed
 
 
+def _file_of(obj: models.Model, name: str):
+    value = getattr(obj, name)
+    return value.file if isinstance(value, models.Model) else value
+
+
 def missing_images(obj: models.Model, images: dict[str, Callable[[], ContentFile]]) -> list[str]:
     missing = []
     for name in images:
-        file = getattr(obj, name)
+        file = _file_of(obj, name)
         if not file or not file.storage.exists(file.name):
             missing.append(name)
     return missing
+
+
+def store_image(obj: models.Model, name: str, content: ContentFile) -> None:
+    """Give `obj`'s image `name` the file `content` (module docstring)."""
+    field = obj._meta.get_field(name)
+    if not field.is_relation:
+        getattr(obj, name).save(content.name, content, save=False)
+        return
+    row = getattr(obj, name) or field.related_model()
+    row.file.save(content.name, content, save=False)
+    row.save()
+    setattr(obj, name, row)
 
 
 class Writer:
@@ -98,8 +116,7 @@ class Writer:
         for name in changed:
             setattr(obj, name, values[name])
         for name in missing_images(obj, images):
-            content = images[name]()
-            getattr(obj, name).save(content.name, content, save=False)
+            store_image(obj, name, images[name]())
             changed.append(name)
         if not (created or changed):
             return obj, UNCHANGED

@@ -1,49 +1,12 @@
-"""The kernel's own endpoints: the rich-text editor's image upload (staff), the public
-mixins that fix what a page may show, and what a share link shows."""
+"""The kernel's own endpoints: the public mixins that fix what a page may show, and what a
+share link shows. (The rich-text editor's image upload is the media library's:
+images/views.py.)"""
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from . import previews, revisions, sharing
-from .images import clean_copy, image_format_of, random_path, validate_image
-
-
-def may_upload(user) -> bool:
-    return (
-        user.is_active
-        and user.is_staff
-        and any(user.has_perm(perm) for perm in settings.RICHTEXT_UPLOAD_PERMISSIONS)
-    )
-
-
-def _error(message: str, status: int) -> JsonResponse:
-    # CKEditor 5's upload adapter shows `error.message` to the editor.
-    return JsonResponse({"error": {"message": message}}, status=status)
-
-
-@require_POST
-def richtext_image_upload(request):
-    """Receive an image dropped into CKEditor; answer with its URL or a readable error.
-
-    CSRF-protected like any POST: CKEditor sends the token in the X-CSRFToken header. What is
-    stored is a clean re-encoded copy under a new random name, never the uploaded bytes.
-    """
-    if not may_upload(request.user):
-        return _error("You do not have permission to upload images.", 403)
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return _error("No file was received. Please try again.", 400)
-    try:
-        ext = validate_image(upload)
-    except ValidationError as exc:
-        return _error(" ".join(exc.messages), 400)
-    copy = clean_copy(upload, image_format_of(ext))
-    name = default_storage.save(random_path("editor", f"upload{ext}"), copy)
-    return JsonResponse({"url": default_storage.url(name)})
 
 
 class LiveMixin:

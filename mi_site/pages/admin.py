@@ -2,15 +2,16 @@ from django.contrib import admin
 from django.db import models
 
 from documents.admin import DOCUMENTS_HELP
-from mi_site.core.admin import PublishableAdmin, SiteModelAdmin, SiteTabularInline, thumbnail
+from images.admin import ImageChooserAdmin, placed_thumbnail
+from mi_site.core.admin import PublishableAdmin, SiteModelAdmin, SiteTabularInline
 
 from .models import MenuItem, Page, SiteFooter, SocialLink
 
 
 @admin.register(Page)
-class PageAdmin(PublishableAdmin):
+class PageAdmin(ImageChooserAdmin, PublishableAdmin):
     list_display = ["title", "address", "parent", "sort_order", "hero_thumbnail"]
-    list_select_related = ["parent"]
+    list_select_related = ["parent", "hero_image"]
     search_fields = ["title", "url_path", "standfirst"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["parent", "documents"]
@@ -34,7 +35,7 @@ class PageAdmin(PublishableAdmin):
 
     @admin.display(description="Image")
     def hero_thumbnail(self, obj):
-        return thumbnail(obj.hero_image, obj.hero_alt)
+        return placed_thumbnail(obj.placed_hero)
 
 
 @admin.register(MenuItem)

@@ -14,7 +14,7 @@ PROFILE_NEWS_COUNT = 6
 
 class ProgramPageView(ProgramDetailView):
     def get_context_data(self, **kwargs):
-        news = Article.objects.live().about(self.object).select_related("department")
+        news = Article.objects.live().about(self.object).for_cards()
         return super().get_context_data(
             team=ProgramMembership.objects.team(self.object),
             news=news[:PROGRAM_NEWS_COUNT],
@@ -24,5 +24,5 @@ class ProgramPageView(ProgramDetailView):
 
 class PersonPageView(PersonDetailView):
     def get_context_data(self, **kwargs):
-        news = Article.objects.live().filter(people=self.object).select_related("department")
+        news = Article.objects.live().filter(people=self.object).for_cards()
         return super().get_context_data(news=news[:PROFILE_NEWS_COUNT], **kwargs)

@@ -16,8 +16,9 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from documents.models import Document
+from images.blocks import HeroImage, image_errors
+from images.richtext import body_image_errors
 from mi_site.core import redirects, revisions
-from mi_site.core.images import CleanImageField, RandomName, validate_image
 from mi_site.core.publishing import Publishable
 from mi_site.core.richtext import SanitizedHTMLField
 from mi_site.core.searchable import Searchable
@@ -44,7 +45,7 @@ def path_of(parent_path: str | None, slug: str) -> str:
     return f"{parent_path}/{slug}" if parent_path else slug
 
 
-class Page(Searchable, Publishable):
+class Page(Searchable, Publishable, HeroImage):
     title = models.CharField(max_length=255)
     slug = models.SlugField(
         max_length=100, blank=True,
@@ -71,23 +72,6 @@ class Page(Searchable, Publishable):
         blank=True, help_text="The summary under the title; also shown where the page is listed."
     )
     body = SanitizedHTMLField(blank=True)
-
-    hero_image = CleanImageField(
-        upload_to=RandomName("pages"), blank=True, validators=[validate_image]
-    )
-    hero_alt = models.CharField(
-        "hero image alternative text", max_length=255, blank=True,
-        help_text="Describe the image for readers who cannot see it. Required with an image "
-        "unless it is marked decorative.",
-    )  # fmt: skip
-    hero_decorative = models.BooleanField(
-        "hero image is decorative", default=False,
-        help_text="Tick only when the image adds nothing a reader would miss.",
-    )  # fmt: skip
-    hero_caption = models.CharField(max_length=300, blank=True)
-    hero_credit = models.CharField(
-        max_length=200, blank=True, help_text="Who took or owns the picture."
-    )
 
     seo_title = models.CharField(
         "SEO title", max_length=70, blank=True,
@@ -188,9 +172,8 @@ class Page(Searchable, Publishable):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.hero_image and not (self.hero_alt or self.hero_decorative):
-            errors["hero_alt"] = "Describe the image, or tick \u201chero image is decorative\u201d."
+        errors = image_errors(self)
+        errors.update(body_image_errors(self))
         if self.creates_cycle():
             errors["parent"] = (
                 "A page cannot sit under itself or under one of its own sub-pages. "

@@ -5,7 +5,8 @@ from itertools import groupby
 from django.urls import reverse
 from django.views.generic import ListView
 
-from mi_site.core.seo import Crumb, PageMetaMixin, describe, image_url, page_meta
+from images.share import share_image
+from mi_site.core.seo import Crumb, PageMetaMixin, describe, page_meta
 from news.hubs import BY_KIND
 from programs.models import Partner, Program, ProgramPartner
 
@@ -72,8 +73,7 @@ class PartnerDetailView(HubDetailView):
 
     def more_meta(self, partner):
         more = {"structured_data": [self.organization(partner)]}
-        if partner.logo:
-            more.update(image=image_url(partner.logo), image_alt=partner.logo_text)
+        more.update(share_image(partner.placed_logo))
         return more
 
     def organization(self, partner) -> dict:
@@ -88,7 +88,7 @@ class PartnerDetailView(HubDetailView):
         if partner.website:
             data["sameAs"] = [partner.website]
         if partner.logo:
-            data["logo"] = self.request.build_absolute_uri(image_url(partner.logo))
+            data["logo"] = self.request.build_absolute_uri(partner.logo.url)
         return data
 
     def title(self, obj):

@@ -8,13 +8,13 @@ query), and its live child pages are listed under the body.
 from django.urls import reverse
 from django.views.generic import DetailView
 
+from images.share import share_image
 from mi_site.core.seo import (
     PUBLISHER_NAME,
     SCHEMA,
     Crumb,
     PageMetaMixin,
     describe,
-    image_url,
     organization,
     page_meta,
 )
@@ -58,8 +58,7 @@ class PageDetailView(PageMetaMixin, ReachableMixin, DetailView):
             title=page.seo_title or page.title,
             description=describe(page.seo_description, page.standfirst, page.body),
             breadcrumbs=crumbs,
-            image=image_url(page.hero_image),
-            image_alt="" if page.hero_decorative else page.hero_alt,
+            **share_image(page.placed_hero),
             canonical=page.get_absolute_url(),
         )
         meta.structured_data.insert(0, web_page(self.request, page, meta))

@@ -41,7 +41,7 @@ def feeds_for(kind: str, obj, name: str) -> list[FeedLink]:
 
 
 def home(request):
-    articles = Article.objects.live().select_related("department")
+    articles = Article.objects.live().for_cards()
     featured = articles.filter(featured=True).first()
     latest = articles.exclude(pk=featured.pk) if featured else articles
     programs = Program.objects.live().with_status(ProgramStatus.ONGOING)
@@ -90,7 +90,7 @@ class HubDetailView(PageMetaMixin, DetailView):
     def get_context_data(self, **kwargs):
         news = Article.objects.live().about(self.object)
         context = {
-            "news": news.select_related("department")[:HUB_NEWS_COUNT],
+            "news": news.for_cards()[:HUB_NEWS_COUNT],
             "all_news_url": news_list_url(**{self.hub.kind: self.object.slug}),
         }
         if self.program_filter:
@@ -134,6 +134,7 @@ class DepartmentDetailView(HubDetailView):
         staff = list(
             Person.objects.listed()
             .filter(department=self.object)
+            .select_related("photo")
             .only("leadership_rank", *PERSON_CARD_FIELDS)  # a hundred cards, not profiles
             .order_by("leadership_rank", "sort_name")
         )
@@ -172,7 +173,7 @@ class ThemeDetailView(HubDetailView):
 def tag_detail(request, slug):
     # A tag exists for readers only when some live article carries it.
     tag = get_object_or_404(BY_KIND["tag"].public(), slug=slug)
-    news = Article.objects.live().about(tag).select_related("department")
+    news = Article.objects.live().about(tag).for_cards()
     programs = Program.objects.live().filter(tags__slug=slug).select_related("department")
     url = reverse("site:tag-detail", kwargs={"slug": slug})
     meta = page_meta(

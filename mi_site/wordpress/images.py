@@ -3,8 +3,11 @@
 Every file goes through the gate every image passes (mi_site/core/images.py):
 `validate_image()`, then `clean_copy()` (re-encoded upright, EXIF and GPS left behind). An
 inline image is stored where the editor's drag-and-drop stores one (`editor/<year>/`, see
-`richtext_image_upload` in mi_site/core/views.py), a hero image where its field's
-`RandomName` puts it (`news/<year>/`, `pages/<year>/`).
+`editor_upload` in images/views.py, before the media library), a hero image where its field's
+`RandomName` puts it (`news/<year>/`, `pages/<year>/`). Each inline image is a media library
+image, as an editor's is: its `Image` row is found by the stored name, or made (titled after
+the WordPress file's name), and saving the body adds its `data-image` reference
+(images/richtext.py).
 
 Stored names are not random but the SHA-256 of the source file (32 hex digits, as long as a
 random name): they reveal nothing of the file name either, and make a re-run cheap and
@@ -24,9 +27,10 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 
+from images.models import Image, title_from
 from mi_site.core.images import clean_copy, image_format_of, validate_image
 
-EDITOR_FOLDER = "editor"  # as mi_site.core.views.richtext_image_upload
+EDITOR_FOLDER = "editor"  # where editors' images were stored before the media library
 UPLOADS = "/wp-content/uploads/"
 IMAGE_SUFFIXES = {".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png", ".gif": ".gif",
                   ".webp": ".webp"}  # fmt: skip
@@ -66,6 +70,7 @@ class Images:
     copied: int = 0
     reused: int = 0
     written: set[str] = field(default_factory=set)
+    library: set[str] = field(default_factory=set)  # stored names known to have an Image row
     _seen: dict[tuple[str, str], str | NotCopied] = field(default_factory=dict)
 
     def store(self, url: str, *, folder: str, year: int, storage=default_storage) -> str:
@@ -122,6 +127,15 @@ class Images:
     def _exists(self, name: str, storage) -> bool:
         return name in self.written or storage.exists(name)
 
+    def in_library(self, name: str, *, source: str) -> None:
+        """Make sure the stored file `name` is a media library image (one row per file, found
+        again by its name on a re-run; none in a dry run, where no file is written)."""
+        if self.dry_run or name in self.library:
+            return
+        if not Image.objects.filter(file=name).exists():
+            Image.objects.create(file=name, title=title_from(source))  # size read from the file
+        self.library.add(name)
+
     def rewrite(self, body: str, *, year: int, problems: list[tuple[str, str]]) -> str:
         """`body` with every image of the uploads folder (and every link to one) pointing at
         its stored copy. An image that cannot be copied is left out (a link to one is left
@@ -142,6 +156,8 @@ class Images:
                 if (relative, str(problem)) not in problems:
                     problems.append((relative, str(problem)))
                 return "" if drop else tag
+            if drop:  # an <img>: what the page shows is a library image
+                self.in_library(name, source=relative)
             return tag[: found.start(3)] + default_storage.url(name) + tag[found.end(3) :]
 
         body = IMG.sub(lambda match: address(match, drop=True), body)

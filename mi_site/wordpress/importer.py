@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from images.models import FILE_NAME, Image
 from mi_site.core import revisions
 from mi_site.core.progress import NoProgress
 from mi_site.core.slugs import unique_slug
@@ -201,7 +202,7 @@ class Run:
 
     def hero(self, item: wxr.Item, model, name: str, year: int) -> dict:
         """The featured image, its alternative text and caption; none when it cannot be had."""
-        none = {"hero_image": "", "hero_alt": "", "hero_caption": ""}
+        none = {"hero_image": None, "hero_alt": "", "hero_caption": ""}
         attachment_id = wxr.to_int(item.first_meta("_thumbnail_id"))
         if not attachment_id:
             return none
@@ -212,12 +213,14 @@ class Run:
             )
             return none
         alt = attachment.alt or attachment.title
+        if FILE_NAME.match(alt.strip()):
+            alt = ""  # "IMG_1234.jpg" describes nothing (images/models.py)
         if not alt:
             self.report.images.append(
                 f"{name}: {attachment.url}: no alternative text and no title to describe it"
             )
             return none
-        field = model._meta.get_field("hero_image")
+        field = Image._meta.get_field("file")
         try:
             stored = self.images.store(
                 attachment.url, folder=field.upload_to.folder, year=year, storage=field.storage
@@ -229,10 +232,23 @@ class Run:
         if not attachment.alt:
             self.report.alt_from_title.append(f"{name}: \u201c{alt}\u201d")
         return {
-            "hero_image": stored,
+            "hero_image": self.library_image(stored, title=attachment.title or alt),
             "hero_alt": alt[:255],
             "hero_caption": attachment.caption[:300],
         }
+
+    def library_image(self, stored: str, *, title: str) -> Image:
+        """The media library's image of a stored file: the one already there (a re-run, or
+        two posts with one photo), or a new one, its size read once from the file."""
+        image = Image.objects.filter(file=stored).first()
+        if image is not None:
+            return image
+        image = Image(title=title[:255])
+        image.file.name = stored  # stored and cleaned already: not through the descriptor
+        if not self.images.dry_run:
+            image.width, image.height = image.file.width, image.file.height
+        image.save()
+        return image
 
 
 def _messages(error: ValidationError) -> str:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from documents.models import Document
+from images.models import Image
 from mi_site.core import audit, redirects
 from mi_site.core.models import Action, AuditEntry, Redirect
 from mi_site.core.publishing import State
@@ -34,7 +35,7 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
-from tests.factories.images import image_file
+from tests.factories.images import library_image
 from tests.factories.pages import MenuItemFactory, PageFactory, SocialLinkFactory
 
 from .conftest import ROLE_NAMES
@@ -44,7 +45,7 @@ MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
 
 
 def a_program():
-    program = ProgramFactory(hero_image=image_file(), hero_alt="Participants at a workshop")
+    program = ProgramFactory(hero_image=library_image(), hero_alt="Participants at a workshop")
     program.tags.add("labour migration")
     ProgramPartnerFactory(program=program)
     ProgramMembershipFactory(program=program)
@@ -52,7 +53,7 @@ def a_program():
 
 
 def an_article():
-    article = ArticleFactory(hero_image=image_file(), hero_alt="Participants at a workshop")
+    article = ArticleFactory(hero_image=library_image(), hero_alt="Participants at a workshop")
     article.tags.add("labour migration")
     article.programs.add(ProgramFactory())
     article.countries.add(Country.objects.get(iso_code="TH"))
@@ -66,18 +67,19 @@ def an_article():
 EXAMPLES = {
     Article: an_article,
     Program: a_program,
-    Person: lambda: ProgramMembershipFactory(person__photo=image_file()).person,
+    Person: lambda: ProgramMembershipFactory(person__photo=library_image()).person,
     Department: DepartmentFactory,
     Theme: ThemeFactory,
     Country: CountryFactory,
-    Partner: lambda: PartnerFactory(logo=image_file("logo.png", "PNG")),
+    Partner: lambda: PartnerFactory(logo=library_image("logo.png", "PNG")),
     Tag: lambda: an_article().tags.get(),
     User: lambda: UserFactory(first_name="Somchai"),
     AuditEntry: lambda: audit.record(UserFactory(), Action.PUBLISH, an_article()),
     Group: lambda: Group.objects.get(name="Editors"),
     Document: DocumentFactory,
+    Image: lambda: library_image(alt_text="Officials at a workshop in Khon Kaen"),
     Page: lambda: PageFactory(
-        parent=PageFactory(), hero_image=image_file(), hero_alt="The MI building in Khon Kaen"
+        parent=PageFactory(), hero_image=library_image(), hero_alt="The MI building in Khon Kaen"
     ),
     MenuItem: lambda: MenuItemFactory(page=PageFactory()),
     SiteFooter: lambda: SocialLinkFactory().footer,

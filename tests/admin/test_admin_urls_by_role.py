@@ -135,7 +135,7 @@ def test_staff_pages_beside_the_admin(client, role):
     user = sign_in(client, role)
     for name, anonymous, signed_in in STAFF_PAGES:
         check(client.get(reverse(name)), name, anonymous if user is None else signed_in)
-    upload = reverse("core:richtext-image-upload")
+    upload = reverse("images:editor-upload")
     may_upload = user is not None and (user.is_superuser or role in ("Editors", "Publishers"))
     response = client.post(upload, {})
     check(response, upload, {400} if may_upload else {403})

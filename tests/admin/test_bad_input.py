@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from images.models import Image
 from news.models import Article
 from programs.models import Country, Department, Program
 from tests.factories import (
@@ -17,7 +18,7 @@ from tests.factories import (
     PersonFactory,
     ProgramFactory,
 )
-from tests.factories.images import image_file
+from tests.factories.images import library_image
 
 from .formdata import form_data
 
@@ -99,8 +100,12 @@ def test_a_slug_another_program_uses(client, login):
 def test_hero_image_without_alt_text(client, login):
     login("Editors")
     url = reverse("admin:news_article_add")
-    response = post_form(client, url, title=TITLE, body=BODY, hero_image=image_file())
-    assert_kept_with_message(response, "Describe the image, or tick", title=TITLE, body=BODY)
+    image = library_image("field-visit.jpg")
+    response = post_form(client, url, title=TITLE, body=BODY, hero_image=image.pk)
+    assert_kept_with_message(
+        response, "The hero image \u201cfield visit\u201d has no alternative text", title=TITLE,
+        body=BODY,
+    )  # fmt: skip
     assert not Article.objects.exists()
 
 
@@ -108,8 +113,8 @@ def test_hero_image_without_alt_text(client, login):
 def test_program_hero_image_without_alt_text(client, login):
     login("Editors")
     url = reverse("admin:programs_program_add")
-    response = post_form(client, url, title="Program", hero_image=image_file())
-    assert_kept_with_message(response, "Describe the image for readers", title="Program")
+    response = post_form(client, url, title="Program", hero_image=library_image().pk)
+    assert_kept_with_message(response, "has no alternative text", title="Program")
     assert not Program.objects.exists()
 
 
@@ -118,11 +123,12 @@ def test_a_file_that_is_not_an_image(client, login):
     login("Editors")
     fake = SimpleUploadedFile("photo.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'/>",
                               content_type="image/jpeg")  # fmt: skip
-    response = post_form(client, reverse("admin:news_article_add"), title=TITLE,
-                         hero_image=fake, hero_alt="A picture")  # fmt: skip
+    response = post_form(client, reverse("admin:images_image_add"), title="Logo", file=fake,
+                         alt_text="A picture")  # fmt: skip
     assert response.status_code == 200
     assert "SVG images are not accepted" in response.content.decode()
-    assert response.context["adminform"].form["title"].value() == TITLE
+    assert response.context["adminform"].form["title"].value() == "Logo"
+    assert not Image.objects.exists()
 
 
 @pytest.mark.django_db

@@ -18,6 +18,7 @@ from django.utils.html import escape
 
 from mi_site.core.admin import CHOOSE_AGAIN
 from tests.factories.documents import pdf_file
+from tests.factories.images import image_file
 
 from .badinput import BAD_VALUES, MODEL_ADMINS, NUL, ROLES, label, some_of_everything
 from .formdata import form_data
@@ -29,6 +30,7 @@ TYPED = {
     "core.redirect": {"old_address": "/what-we-do/old-page/", "new_address": "/news/"},
     "auth.user": {"username": "somchai", "password1": PASSWORD, "password2": PASSWORD},
     "documents.document": {"title": "Synthesis report"},
+    "images.image": {"title": "Field visit"},
     "news.article": {"title": "Regional workshop on labour migration"},
     "pages.menuitem": {"label": "About MI", "url": "/about/"},
     "pages.page": {"title": "Governance"},
@@ -42,7 +44,7 @@ TYPED = {
     "taggit.tag": {"name": "food safety"},
 }
 # Files an add form needs to be saved, made afresh for each post (a posted file is read once).
-FILES = {"documents.document": {"file": pdf_file}}
+FILES = {"documents.document": {"file": pdf_file}, "images.image": {"file": image_file}}
 
 
 def bad_values_for(field: forms.Field) -> dict[str, str]:

@@ -62,13 +62,15 @@ def test_the_program_form_names_the_phase_apart_from_the_publishing_state(client
 
 def test_a_failed_save_says_the_chosen_image_must_be_chosen_again(client, login):
     login("Editors")
-    add = reverse("admin:news_article_add")
-    data = form_data(client.get(add), title="", hero_alt="Officials at the workshop")
-    data["hero_image"] = image_file()
+    add = reverse("admin:images_image_add")
+    data = form_data(client.get(add), title="Workshop", alt_text="IMG_1234.jpg")
+    data["file"] = image_file()
     response = client.post(add, data)
     assert response.status_code == 200
-    assert "choose it again before you save" in response.content.decode()
-    assert response.context["adminform"].form["hero_alt"].value() == "Officials at the workshop"
+    page = response.content.decode()
+    assert "choose it again before you save" in page
+    assert "This looks like a file name, not a description." in page
+    assert response.context["adminform"].form["title"].value() == "Workshop"
 
 
 def test_date_fields_name_the_time_zone_once_instead_of_warning(client, login):

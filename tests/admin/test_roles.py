@@ -14,6 +14,7 @@
 | programs.theme           | view add change        | view add change delete         |                     |
 | taggit.tag               | view add change        | view add change delete         |                     |
 | documents.document       | view add change        | view add change delete         |                     |
+| images.image             | view add change        | view add change delete         |                     |
 | programs.department      | view                   | view add change delete         |                     |
 | programs.country         | view add change        | view add change delete         |                     |
 | pages.menuitem           | view                   | view add change delete         |                     |

@@ -78,7 +78,7 @@ def test_until_the_code_every_staff_address_waits(client, role_user, required):
         INDEX,
         reverse("admin:news_article_change", args=[article.pk]),
         reverse("admin:news_article_preview", args=[article.pk]),
-        reverse("core:richtext-image-upload"),
+        reverse("images:editor-upload"),
         reverse("two-factor:manage"),
     ]:
         response = client.get(url)

@@ -93,7 +93,7 @@ def test_image_dropped_into_the_editor_is_uploaded_and_kept(page, log_in):
     file_input.set_input_files(
         {"name": "market.png", "mimeType": "image/png", "buffer": image_bytes("PNG")}
     )
-    page.wait_for_selector(f'{EDITABLE} img[src^="/media/editor/"]')
+    page.wait_for_selector(f'{EDITABLE} img[src^="/media/images/"]')
     page.click(f"{EDITABLE} figure.image")
     page.click('.ck-toolbar [data-cke-tooltip-text="Change image text alternative"]')
     page.fill(".ck-text-alternative-form input", "Traders at the border market")
@@ -102,7 +102,7 @@ def test_image_dropped_into_the_editor_is_uploaded_and_kept(page, log_in):
 
     body = Article.objects.get(title="Field visit in pictures").body
     assert 'alt="Traders at the border market"' in body
-    match = re.search(r'<img src="(/media/editor/[^"]+\.png)"', body)
+    match = re.search(r'<img data-image="\d+" src="(/media/images/[^"]+\.png)"', body)
     assert match, body
     stored = Path(settings.MEDIA_ROOT) / match.group(1).removeprefix(settings.MEDIA_URL)
     assert stored.is_file()

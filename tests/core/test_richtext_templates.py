@@ -14,7 +14,8 @@ from mi_site.core.richtext import SanitizedHTMLField
 
 OUR_APPS = ("mi_site", "news", "people", "programs")
 VARIABLE = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-MARKED_SAFE = re.compile(r"\|\s*safe(seq)?\b")
+# `with_renditions` (images/templatetags/richtext_images.py) marks its value safe too.
+MARKED_SAFE = re.compile(r"\|\s*(safe(seq)?|with_renditions)\b")
 ESCAPING_OFF = re.compile(r"\{%\s*(autoescape\s+off|filter\s+[^%]*\bsafe)\b")
 
 
@@ -28,9 +29,10 @@ def rich_text_fields() -> set[str]:
 
 
 def safe_use(fields) -> re.Pattern:
-    """The one allowed shape: `{{ object.<rich text field>|safe }}`, nothing chained after."""
+    """The one allowed shape: `{{ object.<rich text field>|safe }}` (or `|with_renditions`),
+    nothing chained after."""
     names = "|".join(sorted(fields))
-    return re.compile(rf"^\s*[a-z_][\w.]*\.({names})\s*\|\s*safe\s*$")
+    return re.compile(rf"^\s*[a-z_][\w.]*\.({names})\s*\|\s*(safe|with_renditions)\s*$")
 
 
 def our_templates() -> list[Path]:
@@ -66,7 +68,8 @@ def test_no_template_turns_escaping_off():
 
 def test_the_check_recognises_what_it_must_refuse():
     allowed = safe_use({"body"})
-    assert allowed.match(" article.body|safe ")
-    for unsafe in [" article.title|safe ", " request.GET.q|safe ", " article.body|safe|upper "]:
+    assert allowed.match(" article.body|safe ") and allowed.match(" article.body|with_renditions ")
+    for unsafe in [" article.title|safe ", " request.GET.q|safe ", " article.body|safe|upper ",
+                   " article.title|with_renditions "]:  # fmt: skip
         assert MARKED_SAFE.search(unsafe) and not allowed.match(unsafe)
     assert ESCAPING_OFF.search("{% autoescape off %}") and ESCAPING_OFF.search("{% filter safe %}")

@@ -77,7 +77,7 @@ def test_articles_spread_over_the_years_and_subjects(demo):
 
 
 def test_hero_images_have_alt_text_caption_and_credit(demo):
-    with_hero = Article.objects.exclude(hero_image="")
+    with_hero = Article.objects.exclude(hero_image=None)
 
     assert with_hero.count() >= 5
     for article in with_hero:

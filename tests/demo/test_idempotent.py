@@ -91,13 +91,14 @@ def test_changed_links_and_tags_are_set_back(demo):
 
 
 def test_a_missing_image_file_is_drawn_again(demo):
-    article = Article.objects.exclude(hero_image="").first()
-    article.hero_image.storage.delete(article.hero_image.name)
+    article = Article.objects.exclude(hero_image=None).first()
+    file = article.hero_image.file
+    file.storage.delete(file.name)
 
     load_demo_content()
 
     article.refresh_from_db()
-    assert article.hero_image.storage.exists(article.hero_image.name)
+    assert article.hero_image.file.storage.exists(article.hero_image.file.name)
 
 
 def test_the_scheduled_article_keeps_its_time_until_it_passes(demo):

@@ -1,20 +1,21 @@
 """Generated pictures are real images, stored, deterministic and drawn only when missing."""
 
 from django.apps import apps
-from django.db import models
 from PIL import Image
 
+from images.models import Image as Picture
 from mi_site.demo import images
 
 
 def image_files():
+    """(item, field, file) of every image an item shows: its library image's file."""
     for model in apps.get_models():
-        fields = [f for f in model._meta.fields if isinstance(f, models.ImageField)]
-        for obj in model._default_manager.all():
+        fields = [f for f in model._meta.fields if f.is_relation and f.related_model is Picture]
+        for obj in model._default_manager.select_related(*(f.name for f in fields)):
             for field in fields:
-                file = getattr(obj, field.name)
-                if file:
-                    yield obj, field.name, file
+                image = getattr(obj, field.name)
+                if image:
+                    yield obj, field.name, image.file
 
 
 def test_every_stored_picture_exists_and_opens(demo):

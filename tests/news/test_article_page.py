@@ -16,7 +16,7 @@ from tests.factories import (
     ProgramFactory,
     ThemeFactory,
 )
-from tests.factories.images import image_file
+from tests.factories.images import library_image
 from tests.pages.html import PageReader, read
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def article():
         standfirst="Labour ministries reported on their action plans.",
         body="<p>In continued support of safe labour migration.</p>",
         department=department,
-        hero_image=image_file("hero.jpg", size=(1200, 675)),
+        hero_image=library_image("hero.jpg", size=(1200, 675)),
         hero_alt="Participants around a table",
         hero_caption="The opening session",
         hero_credit="MI Communications",

@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mi_site.core import revisions
 from mi_site.pages.models import Page, is_reserved
 from tests.factories import PageFactory, UserFactory
+from tests.factories.images import library_image
 
 pytestmark = pytest.mark.django_db
 TREE_PATHS = ["about", "about/governance", "about/governance/council"]
@@ -149,10 +150,12 @@ def test_an_address_too_long_for_the_pages_below_is_refused(tree):
 
 def test_an_image_needs_its_description_or_the_decorative_tick(tree):
     about, *_ = tree
-    about.hero_image = "pages/2024/x.jpg"
+    about.hero_image = library_image("x.jpg")
     with pytest.raises(ValidationError) as refused:
         about.full_clean()
     assert "hero_alt" in refused.value.message_dict
+    about.hero_decorative = True
+    about.full_clean()
 
 
 def test_the_address_is_served_by_the_page_view():

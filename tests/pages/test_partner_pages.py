@@ -13,7 +13,7 @@ from mi_site.core.publishing import Status
 from news.models import ArticlePartner
 from programs.models import Partner, ProgramPartner
 from tests.factories import ArticleFactory, PartnerFactory, ProgramFactory
-from tests.factories.images import image_file
+from tests.factories.images import library_image
 from tests.pages.html import read
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def tica():
         acronym="TICA",
         website="https://tica.thaigov.net/",
         summary="Thailand's agency for development cooperation.",
-        logo=image_file("tica.png", fmt="PNG"),
+        logo=library_image("tica.png", fmt="PNG"),
         logo_alt="TICA logo",
     )
     funded = ProgramFactory(title="Agricultural Value Chains")
@@ -62,7 +62,7 @@ def test_partner_page_shows_the_partner_its_programs_by_role_and_its_news(client
     organisation = page.structured("Organization")
     assert organisation["name"] == tica.name and organisation["alternateName"] == "TICA"
     assert organisation["sameAs"] == ["https://tica.thaigov.net/"]
-    assert organisation["logo"].startswith("http://testserver/media/partners/")
+    assert organisation["logo"].startswith("http://testserver/media/images/")
     crumbs = page.structured("BreadcrumbList")["itemListElement"]
     assert [crumb["name"] for crumb in crumbs] == ["Home", "Partners", str(tica)]
     assert page.meta["og:image"] == organisation["logo"]

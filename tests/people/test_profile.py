@@ -12,7 +12,7 @@ from tests.factories import (
     ProgramFactory,
     ProgramMembershipFactory,
 )
-from tests.factories.images import image_file
+from tests.factories.images import library_image
 from tests.pages.html import read
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def director():
         position="Director, Sustainable Energy and Environment Department",
         department=DepartmentFactory(name="Sustainable Energy and Environment"),
         leadership_rank=Person.Rank.DIRECTOR,
-        photo=image_file("portrait.jpg", size=(300, 400)),
+        photo=library_image("portrait.jpg", size=(300, 400)),
         photo_alt="Guohua Liu at her desk",
         short_bio="Director of the SEE Department.",
         biography="<p>Previously at the Ministry of Foreign Affairs.</p>",

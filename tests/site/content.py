@@ -29,7 +29,7 @@ from tests.factories import (
     ProgramPartnerFactory,
     ThemeFactory,
 )
-from tests.factories.images import image_file
+from tests.factories.images import library_image
 from tests.factories.pages import (
     MenuItemFactory,
     PageFactory,
@@ -121,7 +121,7 @@ def _build_programs(site):
     ongoing = ProgramFactory(
         title="Labour Migration Capacity Program",
         department=see,
-        hero_image=image_file("program.jpg", size=(800, 450)),
+        hero_image=library_image("program.jpg", size=(800, 450)),
         hero_alt="Participants at a training session",
     )
     ongoing.countries.set(site.countries)
@@ -164,7 +164,7 @@ def _build_people(site):
             position="Director, Sustainable Energy and Environment Department",
             department=see,
             leadership_rank=Person.Rank.DIRECTOR,
-            photo=image_file("portrait.jpg", size=(300, 400)),
+            photo=library_image("portrait.jpg", size=(300, 400)),
             education="<ul><li>PhD, Environmental Science</li></ul>",
         ),
         PersonFactory(display_name="Anong Staff", department=tif),
@@ -184,7 +184,7 @@ def _build_articles(site):
         title="MI trains officials on labour migration",
         standfirst="Officials from six countries met in Mae Sot to share practice.",
         department=see,
-        hero_image=image_file("hero.jpg", size=(1200, 675)),
+        hero_image=library_image("hero.jpg", size=(1200, 675)),
         hero_alt="Officials seated around a workshop table",
         hero_caption="Opening session",
         hero_credit="MI / Communications",
@@ -266,7 +266,7 @@ def _build_pages(site):
         slug="about",
         standfirst="An intergovernmental organisation in Khon Kaen, Thailand.",
         body="<h2>Our mandate</h2><p>Regional cooperation in the six GMS countries.</p>",
-        hero_image=image_file("about.jpg", size=(1200, 675)),
+        hero_image=library_image("about.jpg", size=(1200, 675)),
         hero_alt="The Mekong Institute building in Khon Kaen",
     )
     governance = PageFactory(title="Governance", slug="governance", parent=about)

@@ -34,7 +34,7 @@ from tests.factories import (
     ProgramPartnerFactory,
     ThemeFactory,
 )
-from tests.factories.images import image_file
+from tests.factories.images import library_image
 from tests.factories.pages import MenuItemFactory, PageFactory, SocialLinkFactory
 from tests.site.content import gms_country
 
@@ -87,10 +87,10 @@ class Hub:
 def make_hub() -> Hub:
     department = DepartmentFactory(name="Sustainable Energy and Environment")
     program = ProgramFactory(department=department)
-    person = PersonFactory(department=department, photo=image_file("p.jpg"))
+    person = PersonFactory(department=department, photo=library_image("p.jpg"))
     article = ArticleFactory(
         department=department,
-        hero_image=image_file("hero.jpg", size=(800, 450)),
+        hero_image=library_image("hero.jpg", size=(800, 450)),
         hero_alt="A workshop",
         featured=True,
         tags=[TAG],
@@ -126,7 +126,7 @@ def grow(hub: Hub, count: int, start: int):
         article = ArticleFactory(
             department=hub.department,
             publish_at=now - datetime.timedelta(hours=n + 1),
-            hero_image=image_file(f"a{n}.jpg"),
+            hero_image=library_image(f"a{n}.jpg"),
             hero_alt="A photo",
             tags=[TAG, f"topic {n}"],
         )
@@ -146,7 +146,7 @@ def grow(hub: Hub, count: int, start: int):
 
 def make_pages():
     """A page with a sub-page, and the menu and footer that every HTML page shows."""
-    about = PageFactory(title="About MI", slug="about", hero_image=image_file("about.jpg"),
+    about = PageFactory(title="About MI", slug="about", hero_image=library_image("about.jpg"),
                         hero_alt="The MI building")  # fmt: skip
     PageFactory(title="Governance", slug="governance", parent=about)
     MenuItemFactory(label="About", page=about)

@@ -51,6 +51,7 @@ def test_a_dry_run_stores_nothing(folder):
     assert images.copied == 1 and not default_storage.exists(name)
 
 
+@pytest.mark.django_db  # each image shown is a media library image
 def test_the_body_points_at_the_stored_copy_and_loses_what_cannot_be_had(folder):
     problems = []
     body = Images(folder).rewrite(

@@ -20,7 +20,7 @@ from news.models import Article
 from .conftest import EXPORT, GPS
 
 pytestmark = pytest.mark.django_db
-STORED_NAME = re.compile(r"^(editor|news|pages)/\d{4}/[0-9a-f]{32}\.(jpg|png)$")
+STORED_NAME = re.compile(r"^(editor|images|news|pages)/\d{4}/[0-9a-f]{32}\.(jpg|png)$")
 
 
 def article(wordpress_id: int) -> Article:
@@ -57,7 +57,7 @@ def test_a_block_editor_post_keeps_its_fields(imported, hubs):
     )
     assert "wp:" not in item.body and "[gallery" not in item.body and "srcset" not in item.body
     assert re.search(
-        r'<figure class="image"><img src="/media/editor/2019/[0-9a-f]{32}\.jpg" '
+        r'<figure class="image"><img data-image="\d+" src="/media/editor/2019/[0-9a-f]{32}\.jpg" '
         r'alt="Group work on the second day"><figcaption>Group work</figcaption></figure>',
         item.body,
     )
@@ -75,7 +75,8 @@ def test_a_classic_post_is_paragraphed_and_its_shortcodes_are_gone(imported, hub
     )
     assert re.search(
         r'<figure class="image"><a href="/media/editor/2019/[0-9a-f]{32}\.jpg" '
-        r'rel="noopener noreferrer"><img src="/media/editor/2019/[0-9a-f]{32}\.jpg" '
+        r'rel="noopener noreferrer"><img data-image="\d+" '
+        r'src="/media/editor/2019/[0-9a-f]{32}\.jpg" '
         r'alt="Inspectors at a market" width="300" height="200"></a>'
         r"<figcaption>Inspectors at Talat Sao market</figcaption></figure>",
         item.body,
@@ -148,15 +149,17 @@ def test_every_created_item_has_its_first_revision(imported):
 
 def test_images_are_stored_clean_where_an_editors_would_be(imported):
     hero = article(101)
-    assert STORED_NAME.match(hero.hero_image.name)
-    assert hero.hero_image.name.startswith("news/2019/")
+    assert STORED_NAME.match(hero.hero_image.file.name)
+    assert hero.hero_image.file.name.startswith("images/2019/")  # the media library's folder
     assert hero.hero_alt == "Participants of the migration workshop in Khon Kaen"
     assert hero.hero_caption == "Photo: MI / Somchai"
     png = article(102)
-    assert png.hero_image.name.startswith("news/2020/") and png.hero_image.name.endswith(".png")
+    png_name = png.hero_image.file.name
+    assert png_name.startswith("images/2020/") and png_name.endswith(".png")
     assert png.hero_alt == "Rice field in Savannakhet"  # no alt text: the attachment's title
     inline = re.search(r'src="(/media/editor/2019/[0-9a-f]{32}\.jpg)"', hero.body).group(1)
-    for name in [hero.hero_image.name, png.hero_image.name, media_name(inline)]:
+    assert (hero.hero_image.width, png.hero_image.title) == (90, "Rice field in Savannakhet")
+    for name in [hero.hero_image.file.name, png_name, media_name(inline)]:
         assert STORED_NAME.match(name)
         with default_storage.open(name) as file, Image.open(file) as image:
             image.load()
