@@ -40,6 +40,7 @@ from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps
 
+from mi_site.core import contentversion
 from mi_site.core.progress import NoProgress
 
 from .models import Image
@@ -298,4 +299,6 @@ def rebuild(*, missing: bool = False, progress=None) -> Counts:
         else:
             counts.made += 1
     progress.finish()
+    if counts.made:
+        contentversion.content_changed()  # pages cached with originals are made again
     return counts

@@ -5,10 +5,13 @@
   files for a row that does not exist) and never on a public GET, which saves no image. The
   callback reads the row again, so two saves in one transaction make them once, and a row
   deleted or changed meanwhile is handled by its own signal.
-- A deleted `Image` loses its renditions after the delete commits.
+- A deleted `Image` loses its renditions and its file after the delete commits (the library
+  protects an image in use, so nothing still shows it; a file another row holds stays).
 
 A failure is logged and never raised into the save: the page shows the original until
-`manage.py rebuild_renditions --missing` succeeds.
+`manage.py rebuild_renditions --missing` succeeds. Making renditions changes the content
+version (mi_site/core/contentversion.py), so cached pages that showed the original are made
+again with the copies.
 """
 
 import logging
@@ -17,6 +20,8 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+
+from mi_site.core import contentversion
 
 from . import renditions
 from .models import Image
@@ -61,6 +66,7 @@ def make_renditions(instance: Image) -> None:
         return
     if record.get("source") == (instance.file.name if instance.file else None):
         instance.renditions = record  # so a later save() of this object keeps the record
+    contentversion.content_changed()  # cached pages showing the original take the copies
 
 
 def delete_renditions(storage, record: dict, pk) -> None:
@@ -68,3 +74,18 @@ def delete_renditions(storage, record: dict, pk) -> None:
         renditions.delete_record(storage, record)
     except Exception:
         logger.exception("Renditions of deleted image %s could not all be deleted", pk)
+
+
+@receiver(post_delete, sender=Image, dispatch_uid="images.file.delete")
+def delete_file_after_commit(sender, instance: Image, **kwargs):
+    if instance.file:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(partial(delete_file, storage, name), using=kwargs.get("using"))
+
+
+def delete_file(storage, name: str) -> None:
+    try:
+        if not Image.objects.filter(file=name).exists():
+            storage.delete(name)
+    except Exception:
+        logger.exception("The file %s of a deleted image could not be deleted", name)

@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 STAMP_KEY = "mi:content-stamp"
 # Apps whose every model is public content, and single models elsewhere that pages show.
-CONTENT_APPS = {"news", "people", "programs", "documents", "pages", "taggit"}
+CONTENT_APPS = {"news", "people", "programs", "documents", "images", "pages", "taggit"}
 CONTENT_MODELS = {"core.redirect"}
 
 

@@ -18,7 +18,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 MAX_BYTES = 15 * 1024 * 1024
@@ -162,7 +162,7 @@ def clean_copy(file, image_format: str) -> ContentFile:
             upright = upright.convert("RGBA" if "transparency" in image.info else "RGB")
         upright.info = {}  # Pillow writes the comment, EXIF or XMP it finds here
         if image_format == "JPEG" and upright.mode not in {"RGB", "L"}:
-            upright = upright.convert("RGB")
+            upright, profile = _to_rgb(upright, profile)
         options = {"quality": 90} if image_format in {"JPEG", "WEBP"} else {"optimize": True}
         if profile:
             options["icc_profile"] = profile
@@ -170,6 +170,20 @@ def clean_copy(file, image_format: str) -> ContentFile:
         upright.save(buffer, format=image_format, **options)
     file.seek(0)
     return ContentFile(buffer.getvalue())
+
+
+def _to_rgb(image, profile: bytes | None) -> tuple[Image.Image, bytes | None]:
+    """A CMYK (or other) photo as RGB for browsers. With its colour profile, colours are
+    converted through it to sRGB; the profile, which describes the old colours, is not kept
+    (a browser would read RGB values through a CMYK profile and show them wrong)."""
+    if image.mode == "CMYK" and profile:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            srgb = ImageCms.createProfile("sRGB")
+            return ImageCms.profileToProfile(image, source, srgb, outputMode="RGB"), None
+        except (OSError, ValueError, TypeError, ImageCms.PyCMSError):
+            pass
+    return image.convert("RGB"), None
 
 
 def image_format_of(extension: str) -> str:

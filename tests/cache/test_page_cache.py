@@ -9,10 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from images import signals
 from mi_site.core import redirects, workflow
 from mi_site.core.publishing import Status
 from mi_site.pages.models import MenuItem
 from tests.factories import ArticleFactory, PageFactory, UserFactory
+from tests.factories.images import library_image
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 HOUR = datetime.timedelta(hours=1)
@@ -197,3 +199,17 @@ def test_made_up_addresses_stay_in_the_cache_only_a_minute(client, path):
         assert get(client, path)[1] > 0, "still cached after its minute"
     with time_machine.travel(ten_am + datetime.timedelta(minutes=30), tick=False):
         assert get(client, "/news/")[1] == 0, "a real page stays cached longer"
+
+
+def test_renditions_made_after_a_page_was_cached_replace_the_original_at_once(client, committed):
+    image = library_image("hero.jpg", size=(1200, 675), alt_text="Rice fields in Savannakhet")
+    ArticleFactory(title="Rice value chains", hero_image=image, featured=True)
+    assert b"srcset" not in client.get("/").content  # cached with the original
+    with committed():
+        signals.make_renditions(image)  # what the image's save scheduled after its commit
+    page = client.get("/").content
+    assert b"-wide-640.webp 640w" in page
+    with committed():
+        image.alt_text = "Farmers planting rice in Savannakhet"
+        image.save()  # a library edit shows on the pages that show the image
+    assert b"Farmers planting rice in Savannakhet" in client.get("/").content

@@ -106,3 +106,14 @@ def test_an_unchanged_image_is_not_encoded_again():
     image.save()
     image.refresh_from_db()
     assert image.file.name == name and stored(image.file) == data
+
+
+def test_a_cmyk_jpeg_is_stored_as_rgb_without_its_cmyk_profile():
+    buffer = io.BytesIO()
+    # A CMYK photo as print shops send them, carrying a colour profile for CMYK.
+    Image.new("CMYK", (40, 30), (0, 80, 80, 0)).save(
+        buffer, format="JPEG", icc_profile=b"not a profile this copy could be read with"
+    )
+    data = stored(library("print.jpg", buffer.getvalue()).file)
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.mode == "RGB" and "icc_profile" not in image.info

@@ -3,9 +3,7 @@
 import datetime
 import json
 
-from django.template import Context, Template
-
-from mi_site.core.templatetags.public import accent, date_range, image_size, jsonld, year_span
+from mi_site.core.templatetags.public import accent, date_range, jsonld, year_span
 
 D = datetime.date
 
@@ -54,23 +52,3 @@ def test_accents_are_stable_and_cycle_through_the_palette():
         "accent-1",
     ]
     assert accent(None) == "accent-0"
-
-
-class MissingFile:
-    """An image field whose file has gone from storage."""
-
-    def __bool__(self):
-        return True
-
-    @property
-    def width(self):
-        raise FileNotFoundError("gone")
-
-
-def test_a_missing_image_file_costs_the_size_not_the_page():
-    assert image_size(MissingFile()) is None
-    assert image_size(None) is None
-    rendered = Template("{% load public %}{{ image|image_size|default:'none' }}").render(
-        Context({"image": MissingFile()})
-    )
-    assert rendered == "none"

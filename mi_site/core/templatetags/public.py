@@ -79,18 +79,6 @@ def year_span(start, end=None) -> str:
 
 
 @register.filter
-def image_size(image) -> dict | None:
-    """`{"width", "height"}` of an image field's file, or None when it cannot be read: a
-    missing file must cost an image, never the page."""
-    if not image:
-        return None
-    try:
-        return {"width": image.width, "height": image.height}
-    except (OSError, ValueError):
-        return None
-
-
-@register.filter
 def kind(obj) -> str:
     """What the item is, in words: "article", "staff profile", "program"."""
     return str((getattr(obj, "_meta", None) and obj._meta.verbose_name) or "page")
