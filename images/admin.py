@@ -10,8 +10,11 @@ library to search and pick one (its list previews each image), and "+" to upload
 a pop-up; the upload passes the same gate as every image (mi_site/core/images.py).
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import ForeignKeyRawIdWidget, RelatedFieldWidgetWrapper
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -35,8 +38,33 @@ class ImageChooser(ForeignKeyRawIdWidget):
         return context
 
 
+class ImageForm(forms.ModelForm):
+    """The library's form refuses a picture it already holds, naming it, so an editor picks
+    the one there (with its description and uses) instead of storing it twice."""
+
+    class Meta:
+        model = Image
+        fields = ["file", "title", "alt_text", "decorative", "caption", "credit", "focal_x",
+                  "focal_y"]  # fmt: skip
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            found = Image.same_upload(upload)
+            if found is not None and found.pk != self.instance.pk:
+                raise ValidationError(
+                    "This picture is already in the media library as \u201c%(title)s\u201d "
+                    "(image %(pk)s): pick that one with the magnifier (\U0001f50d) instead "
+                    "of uploading it again.",
+                    code="duplicate",
+                    params={"title": found, "pk": found.pk},
+                )
+        return upload
+
+
 @admin.register(Image)
 class ImageAdmin(SiteModelAdmin):
+    form = ImageForm
     list_display = ["preview", "title", "dimensions", "described", "uploaded_by", "uploaded_at"]
     list_display_links = ["preview", "title"]
     list_filter = ["decorative", "uploaded_at"]
@@ -48,11 +76,15 @@ class ImageAdmin(SiteModelAdmin):
         ("Description", {"fields": ["alt_text", "decorative", "caption", "credit"]}),
         ("Cropping", {
             "fields": [("focal_x", "focal_y")],
-            "description": "Narrow and square copies of the image are cut around this point.",
+            "description": "Narrow and square copies of the image are cut around this point: "
+            "click the subject on the picture above, or type the numbers.",
         }),
         ("Details", {"fields": ["dimensions", "uploaded_by", "uploaded_at", "used_on"]}),
     ]  # fmt: skip
     readonly_fields = ["large_preview", "dimensions", "uploaded_by", "uploaded_at", "used_on"]
+
+    class Media:
+        js = ["admin_site/focal_point.js"]  # click the subject on the preview
 
     @admin.display(description="Preview")
     def preview(self, obj):

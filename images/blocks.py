@@ -7,15 +7,15 @@ alternative text, caption and credit), each the block's own or else the library'
 Program and Page place a hero image; Person a photo and Partner a logo, with the fallbacks
 they have always had ("Portrait of <name>", the partner's name).
 
-The rule, checked by `clean()`: an image needs alternative text (the block's, the library's,
-or the model's explicit fallback) or the explicit "decorative" choice; a file name is never
-alternative text (models.validate_alt_text).
+The rule (`image_errors`; images/richtext.py adds the images in rich text and gives models
+`check_content_images()` for their `clean()`): an image needs alternative text (the block's,
+the library's, or the model's explicit fallback) or the explicit "decorative" choice; a file
+name is never alternative text (models.validate_alt_text).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import models
 
 from .models import Image, validate_alt_text
@@ -161,13 +161,6 @@ def image_errors(item) -> dict[str, str]:
     for slot in image_slots(item):
         errors.update(slot.errors(item))
     return errors
-
-
-def check_images(item) -> None:
-    """The rule for every block of `item`: for a model's `clean()`."""
-    errors = image_errors(item)
-    if errors:
-        raise ValidationError(errors)
 
 
 # Article, Program and Page place a hero image above the title.

@@ -7,6 +7,7 @@ The width and height are recorded when the file is saved, so no page opens a fil
 an image; `renditions` records which smaller copies exist (renditions.py).
 """
 
+import hashlib
 import re
 from pathlib import PurePath
 
@@ -38,6 +39,16 @@ def validate_alt_text(value: str) -> None:
     """Alternative text describes the image: a file name never does."""
     if value and FILE_NAME.match(value.strip()):
         raise ValidationError(NOT_A_FILE_NAME, code="file_name")
+
+
+def upload_digest(file) -> str:
+    """SHA-256 of an uploaded file's bytes, read in chunks; the file is left at its start."""
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in iter(lambda: file.read(1 << 16), b""):
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
 
 
 def title_from(file_name: str) -> str:
@@ -97,6 +108,11 @@ class Image(models.Model):
         editable=False, related_name="+",
     )  # fmt: skip
     uploaded_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    digest = models.CharField(
+        max_length=64, blank=True, editable=False, db_index=True,
+        help_text="SHA-256 of the file as it was uploaded: the same picture uploaded again is "
+        "found (`same_upload()`) and picked instead of stored twice.",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
@@ -106,9 +122,16 @@ class Image(models.Model):
         return self.title or f"Image {self.pk}"
 
     def save(self, *args, **kwargs):
-        if not self.title and self.file and not self.file._committed:
-            self.title = title_from(self.file.name)  # the uploaded name, before RandomName
+        if self.file and not self.file._committed:
+            if not self.title:
+                self.title = title_from(self.file.name)  # the uploaded name, not RandomName's
+            self.digest = upload_digest(self.file.file)
         super().save(*args, **kwargs)
+
+    @classmethod
+    def same_upload(cls, upload) -> "Image | None":
+        """The library image first stored from a file with the same bytes as `upload`."""
+        return cls.objects.filter(digest=upload_digest(upload)).order_by("pk").first()
 
     def clean(self):
         super().clean()

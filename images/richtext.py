@@ -27,7 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
-from mi_site.core.richtext import sanitize_html
+from mi_site.core.richtext import SanitizedHTMLField, sanitize_html
 
 from . import renditions
 from .blocks import image_errors
@@ -248,9 +248,18 @@ def body_image_errors(item, field: str = "body") -> dict[str, list[str]]:
     return {field: messages} if messages else {}
 
 
-def check_body_images(item, field: str = "body") -> None:
-    """The rule for a model's `clean()`: raises with what is wrong with the body's images and,
-    so that neither hides the other, with the image blocks' errors (the hero's) too."""
-    errors = body_image_errors(item, field)
+def content_image_errors(item) -> dict[str, list[str]]:
+    """The one alt-text rule over all of `item`'s pictures: its image blocks (a hero, a photo,
+    a logo) and the images in each of its rich-text fields (a body, a biography)."""
+    errors = {field: [message] for field, message in image_errors(item).items()}
+    for field in item._meta.concrete_fields:
+        if isinstance(field, SanitizedHTMLField):
+            errors.update(body_image_errors(item, field.name))
+    return errors
+
+
+def check_content_images(item) -> None:
+    """The rule for a model's `clean()` (content_image_errors): raises with every problem."""
+    errors = content_image_errors(item)
     if errors:
-        raise ValidationError({**image_errors(item), **errors})
+        raise ValidationError(errors)

@@ -2,9 +2,10 @@
 
 CKEditor 5's simple upload adapter posts the file as `upload` (with the CSRF token in the
 X-CSRFToken header) and shows `{"error": {"message": ...}}` to the editor, or places
-`{"url": ...}`. Every refusal answers that way, with the gate's own message
-(mi_site/core/images.py), and leaves no file behind: the file is checked before anything is
-written, and a save that fails after writing removes what it wrote.
+`{"url": ...}`. A picture already in the library (the same bytes uploaded before) is answered
+with that image's address, not stored twice. Every refusal answers that way, with the gate's
+own message (mi_site/core/images.py), and leaves no file behind: the file is checked before
+anything is written, and a save that fails after writing removes what it wrote.
 """
 
 from django.conf import settings
@@ -43,7 +44,8 @@ def editor_upload(request):
         return _error("No file was received. Please try again.", 400)
     try:
         validate_image(upload)  # before anything is written
-        image = _save(Image(file=upload, uploaded_by=request.user))
+        # The same picture dropped in again is the library image it already is.
+        image = Image.same_upload(upload) or _save(Image(file=upload, uploaded_by=request.user))
     except ValidationError as exc:
         return _error(" ".join(exc.messages), 400)
     return JsonResponse({"url": image.url})

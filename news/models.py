@@ -6,8 +6,8 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from documents.models import Document
-from images.blocks import HeroImage, check_images
-from images.richtext import check_body_images
+from images.blocks import HeroImage
+from images.richtext import check_content_images
 from mi_site.core import eventdates, redirects, revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.eventdates import Precision
@@ -178,8 +178,7 @@ class Article(AutoSlugMixin, Searchable, Publishable, HeroImage):
         self.event_start = eventdates.normalise(self.event_start, self.event_precision)
         self.event_end = eventdates.normalise(self.event_end, self.event_precision)
         super().clean()
-        check_body_images(self)
-        check_images(self)
+        check_content_images(self)
 
 
 class ArticlePartner(models.Model):

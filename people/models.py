@@ -3,7 +3,8 @@
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 
-from images.blocks import check_images, image_block
+from images.blocks import image_block
+from images.richtext import check_content_images
 from mi_site.core import redirects, revisions
 from mi_site.core.paths import slug_path
 from mi_site.core.publishing import Publishable, PublishableQuerySet
@@ -128,7 +129,7 @@ class Person(AutoSlugMixin, Searchable, Publishable, PersonPhoto):
 
     def clean(self):
         super().clean()
-        check_images(self)
+        check_content_images(self)
 
 
 class ProgramMembershipQuerySet(models.QuerySet):

@@ -8,8 +8,8 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from documents.models import Document
-from images.blocks import HeroImage, check_images, image_block
-from images.richtext import check_body_images
+from images.blocks import HeroImage, image_block
+from images.richtext import check_content_images
 from mi_site.core import redirects, revisions
 from mi_site.core.constraints import dates_in_order
 from mi_site.core.paths import slug_path
@@ -43,6 +43,10 @@ class Department(AutoSlugMixin, models.Model):
 
     def get_absolute_url(self):
         return slug_path("site:department-detail", self.slug)
+
+    def clean(self):
+        super().clean()
+        check_content_images(self)
 
 
 class Theme(AutoSlugMixin, models.Model):
@@ -159,7 +163,7 @@ class Partner(AutoSlugMixin, Searchable, PartnerLogo):
 
     def clean(self):
         super().clean()
-        check_images(self)
+        check_content_images(self)
 
     def search_names(self) -> list[str]:
         return [self.country.name] if self.country else []
@@ -257,8 +261,7 @@ class Program(AutoSlugMixin, Searchable, Publishable, HeroImage):
 
     def clean(self):
         super().clean()
-        check_body_images(self)
-        check_images(self)
+        check_content_images(self)
 
     def search_names(self) -> list[str]:
         names = [self.department.name] if self.department else []

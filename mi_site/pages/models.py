@@ -16,8 +16,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from documents.models import Document
-from images.blocks import HeroImage, image_errors
-from images.richtext import body_image_errors
+from images.blocks import HeroImage
+from images.richtext import content_image_errors
 from mi_site.core import redirects, revisions
 from mi_site.core.publishing import Publishable
 from mi_site.core.richtext import SanitizedHTMLField
@@ -172,8 +172,7 @@ class Page(Searchable, Publishable, HeroImage):
 
     def clean(self):
         super().clean()
-        errors = image_errors(self)
-        errors.update(body_image_errors(self))
+        errors = content_image_errors(self)
         if self.creates_cycle():
             errors["parent"] = (
                 "A page cannot sit under itself or under one of its own sub-pages. "

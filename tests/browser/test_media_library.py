@@ -10,6 +10,7 @@ reader scrolls to them."""
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as Picture
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -56,6 +57,31 @@ def test_an_editor_uploads_a_hero_in_the_pop_up_and_the_article_shows_it(page, l
     )
     # Made after the save committed: 320 to 1280 wide (1920 would be wider than the original).
     assert [w for w, _h in image.renditions["sizes"]["wide"]] == [320, 640, 960, 1280]
+
+
+def test_clicking_the_subject_sets_the_focal_point_without_a_csp_violation(page, log_in):
+    from images.models import Image
+
+    from .test_csp import watch
+
+    violations = watch(page.context)
+    image = Image.objects.create(
+        file=SimpleUploadedFile("visit.jpg", image_bytes("JPEG", size=(800, 400))),
+        alt_text="Farmers at a field school",
+    )
+    log_in("Editors")
+    page.goto(f"/admin/images/image/{image.pk}/change/")
+    preview = page.locator("img.image-preview")
+    box = preview.bounding_box()
+    preview.click(position={"x": box["width"] * 0.75, "y": box["height"] * 0.25})
+    assert (page.input_value("#id_focal_x"), page.input_value("#id_focal_y")) == ("75", "25")
+    dot = page.locator(".focal-picker__dot").bounding_box()
+    assert abs(dot["x"] + dot["width"] / 2 - (box["x"] + box["width"] * 0.75)) < 3
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/images/image/")
+    image.refresh_from_db()
+    assert (image.focal_x, image.focal_y) == (75, 25)
+    assert violations == [], "\n".join(violations)
 
 
 def downloaded_images(context, url: str) -> tuple[list[dict], list[dict]]:

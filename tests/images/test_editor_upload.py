@@ -220,3 +220,10 @@ def test_csrf_is_enforced_and_the_editors_header_is_accepted(role_user):
     accepted = client.post(URL, {"upload": image_file()}, headers={"X-CSRFToken": token})
     assert accepted.status_code == 200
     assert stored(accepted.json()["url"])
+
+
+def test_the_same_picture_dropped_in_again_is_the_image_already_there(editor):
+    data = jpeg_with_gps_and_comment()
+    first = editor.post(URL, {"upload": upload("visit.jpg", data)}).json()
+    again = editor.post(URL, {"upload": upload("visit (1).jpg", data)}).json()
+    assert again == first and Image.objects.count() == 1

@@ -14,7 +14,7 @@ from images.models import Image
 from tests.admin.formdata import form_data
 from tests.core.test_clean_images import APPENDED, GPS, animated_gif, jpeg_with_gps_and_comment
 from tests.factories import ArticleFactory, PartnerFactory
-from tests.factories.images import library_image
+from tests.factories.images import image_bytes, library_image
 
 from .test_editor_upload import REFUSED, cmyk_jpeg, media_files, upload
 
@@ -105,3 +105,18 @@ def test_an_image_in_use_is_not_deleted_and_the_page_says_where(
     assert not Image.objects.filter(pk=unused.pk).exists()
     assert not unused.file.storage.exists(unused.file.name), "its file goes with it"
     assert used.file.storage.exists(used.file.name)
+
+
+def test_the_same_picture_uploaded_again_is_refused_naming_the_one_there(editor):
+    data = jpeg_with_gps_and_comment()
+    assert post_image(editor, "visit.jpg", data).status_code == 302
+    first = Image.objects.get()
+    response = post_image(editor, "visit-again.jpg", data)
+    assert response.status_code == 200
+    assert (
+        f"This picture is already in the media library as \u201cField visit\u201d (image "
+        f"{first.pk}): pick that one" in response.content.decode()
+    )
+    assert Image.objects.count() == 1 and len(media_files()) == 1
+    other = post_image(editor, "another.jpg", image_bytes("JPEG", size=(60, 40)))
+    assert other.status_code == 302 and Image.objects.count() == 2
