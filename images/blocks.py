@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from .models import Image, validate_alt_text
+from .models import SHOWN_FIELDS, Image, validate_alt_text
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,12 @@ def image_block(
     name = "".join(part.title() for part in prefix.split("_")) + "ImageBlock"
     block = type(name, (models.Model,), attrs)
     block.image_slots = (slot,)
+    # What `placed_<prefix>` reads: for `.only()` on lists (with select_related(field)), so a
+    # card never loads a deferred field, one query per row.
+    block.shown_fields = (
+        f"{prefix}_alt", f"{prefix}_decorative", f"{prefix}_caption", f"{prefix}_credit",
+        *(f"{field}__{name}" for name in SHOWN_FIELDS),
+    )  # fmt: skip
     return block
 
 

@@ -5,20 +5,17 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from images.models import SHOWN_FIELDS
 from images.share import share_image
 from mi_site.core.seo import Crumb, PageMetaMixin, describe, organization, page_meta
 from mi_site.core.views import LiveMixin, ReachableMixin
 from programs.models import Program
 
-from .models import Person, ProgramMembership
+from .models import Person, PersonPhoto, ProgramMembership
 
 LEADERSHIP = "Office of the Executive Director"
 # The fields `{% person_card %}` reads, and those of a department the directory groups by.
-PERSON_CARD_FIELDS = (
-    "slug", "honorific", "display_name", "position", "photo_alt", "photo_decorative",
-    *(f"photo__{name}" for name in SHOWN_FIELDS),
-)  # fmt: skip
+PERSON_CARD_FIELDS = ("slug", "honorific", "display_name", "position",
+                      *PersonPhoto.shown_fields)  # fmt: skip
 DEPARTMENT_HEADING = ("slug", "name", "short_name")
 
 

@@ -131,7 +131,8 @@ def grow(hub: Hub, count: int, start: int):
             tags=[TAG, f"topic {n}"],
         )
         link_article(hub, article)
-        person = PersonFactory(department=hub.department, leadership_rank=Person.Rank.STAFF)
+        person = PersonFactory(department=hub.department, leadership_rank=Person.Rank.STAFF,
+                               photo=library_image(f"p{n}.jpg"))  # fmt: skip
         article.people.add(person)
         ProgramMembershipFactory(person=person, program=hub.program)
         program = ProgramFactory(department=hub.department)
