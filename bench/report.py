@@ -101,6 +101,10 @@ def write(result: dict) -> Path:
     day = datetime.now().strftime("%Y-%m-%d")
     articles = result["settings"]["articles"]
     host = re.sub(r"[^A-Za-z0-9.-]+", "-", result["machine"]["host"])
-    path = RESULTS / f"{day}-{articles}-articles-{host}.json"
+    stem = f"{day}-{articles}-articles-{host}"
+    path, run = RESULTS / f"{stem}.json", 1
+    while path.exists():  # a second bench the same day keeps the first's results
+        run += 1
+        path = RESULTS / f"{stem}-{run}.json"
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return path
