@@ -59,6 +59,36 @@ def test_an_editor_uploads_a_hero_in_the_pop_up_and_the_article_shows_it(page, l
     assert [w for w, _h in image.renditions["sizes"]["wide"]] == [320, 640, 960, 1280]
 
 
+def test_an_editor_picks_an_image_already_in_the_library(page, log_in):
+    from images.models import Image
+
+    Image.objects.create(
+        file=SimpleUploadedFile("market.jpg", image_bytes("JPEG", size=(400, 300))),
+        title="Border market in Mae Sot", alt_text="Traders at the border market",
+    )  # fmt: skip
+    wanted = Image.objects.create(
+        file=SimpleUploadedFile("school.jpg", image_bytes("JPEG", size=(400, 300))),
+        title="Farmers field school", alt_text="Farmers at a field school",
+    )  # fmt: skip
+    log_in("Editors")
+    page.goto("/admin/news/article/add/")
+    page.fill("#id_title", "A season at the field school")
+    with page.expect_popup() as opened:
+        page.click("#lookup_id_hero_image")
+    library = opened.value
+    library.fill("#searchbar", "field school")
+    library.press("#searchbar", "Enter")
+    library.wait_for_selector("#result_list img")  # each row previews its image
+    assert library.locator("#result_list tbody tr").count() == 1
+    with library.expect_event("close"):
+        library.click("#result_list tbody tr th a")
+    assert page.input_value("#id_hero_image") == str(wanted.pk)
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/news/article/")
+    article = Article.objects.get(title="A season at the field school")
+    assert article.hero_image == wanted and article.placed_hero.alt == "Farmers at a field school"
+
+
 def test_clicking_the_subject_sets_the_focal_point_without_a_csp_violation(page, log_in):
     from images.models import Image
 
