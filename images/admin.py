@@ -15,7 +15,8 @@ from django.contrib import admin
 from django.contrib.admin.widgets import ForeignKeyRawIdWidget, RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.urls import reverse
+from django.http import Http404, JsonResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from mi_site.core.admin import SiteModelAdmin, thumbnail
@@ -28,6 +29,9 @@ class ImageChooser(ForeignKeyRawIdWidget):
     """The chosen image's preview and title next to the library's magnifier."""
 
     template_name = "admin/images/chooser.html"
+
+    class Media:
+        js = ["admin_site/image_chooser.js"]  # the preview follows a pick in the pop-up
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -85,6 +89,22 @@ class ImageAdmin(SiteModelAdmin):
 
     class Media:
         js = ["admin_site/focal_point.js"]  # click the subject on the preview
+
+    def get_urls(self):
+        chosen = path(
+            "<int:object_id>/chosen/", self.admin_site.admin_view(self.chosen_view),
+            name="images_image_chosen",
+        )  # fmt: skip
+        return [chosen, *super().get_urls()]
+
+    def chosen_view(self, request, object_id):
+        """What a chooser shows of the image just picked (image_chooser.js)."""
+        image = Image.objects.filter(pk=object_id).first()
+        if image is None or not self.has_view_permission(request, image):
+            raise Http404("No such image.")
+        return JsonResponse(
+            {"title": str(image), "url": image.url, "change_url": _change_url(image)}
+        )
 
     @admin.display(description="Preview")
     def preview(self, obj):

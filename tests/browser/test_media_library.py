@@ -46,6 +46,7 @@ def test_an_editor_uploads_a_hero_in_the_pop_up_and_the_article_shows_it(page, l
         pytest.fail(f"the pop-up did not close: {errors or popup.url}")
     chosen = page.input_value("#id_hero_image")
     assert chosen.isdigit()
+    page.wait_for_selector(".image-chooser__preview[src*='/media/images/']:not([hidden])")
     page.click("input[name=_save]")
     page.wait_for_url("**/admin/news/article/")
 
@@ -83,6 +84,13 @@ def test_an_editor_picks_an_image_already_in_the_library(page, log_in):
     with library.expect_event("close"):
         library.click("#result_list tbody tr th a")
     assert page.input_value("#id_hero_image") == str(wanted.pk)
+    # The chooser shows the picked image and its title at once, before the form is saved.
+    chooser = page.locator(".image-chooser")
+    page.wait_for_function(
+        "url => document.querySelector('.image-chooser__preview').src.endsWith(url)",
+        arg=wanted.url,
+    )
+    assert chooser.locator("strong").inner_text() == "Farmers field school"
     page.click("input[name=_save]")
     page.wait_for_url("**/admin/news/article/")
     article = Article.objects.get(title="A season at the field school")

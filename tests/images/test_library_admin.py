@@ -120,3 +120,16 @@ def test_the_same_picture_uploaded_again_is_refused_naming_the_one_there(editor)
     assert Image.objects.count() == 1 and len(media_files()) == 1
     other = post_image(editor, "another.jpg", image_bytes("JPEG", size=(60, 40)))
     assert other.status_code == 302 and Image.objects.count() == 2
+
+
+def test_a_chooser_reads_what_to_show_of_a_picked_image(editor, client, role_user):
+    image = library_image("school.jpg", alt_text="Farmers at a field school")
+    url = reverse("admin:images_image_chosen", args=[image.pk])
+    assert editor.get(url).json() == {
+        "title": "school",
+        "url": image.url,
+        "change_url": reverse("admin:images_image_change", args=[image.pk]),
+    }
+    assert editor.get(reverse("admin:images_image_chosen", args=[image.pk + 1])).status_code == 404
+    client.force_login(role_user("Site administrators"))  # no library permission
+    assert client.get(url).status_code in (403, 404)
