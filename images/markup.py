@@ -79,9 +79,9 @@ def picture(
             f"{storage.url(renditions.name(source, crop, w, ext))} {w}w" for w, _h in steps
         )
 
-    width, height = max((s for s in steps if s[0] <= FALLBACK_WIDTH), default=steps[0])
+    src, width, height = fallback_copy(image, crop)
     img = (
-        f"<img{_attrs(src=storage.url(renditions.name(source, crop, width, fallback)))}"
+        f"<img{_attrs(src=src)}"
         f"{_attrs(srcset=srcset(fallback), sizes=sizes, width=width, height=height)}{tail}>"
     )
     if not modern:
@@ -91,6 +91,18 @@ def picture(
         for ext in modern
     )
     return mark_safe(f"<picture>{sources}{img}</picture>")  # noqa: S308
+
+
+def fallback_copy(image: Image, crop: str) -> tuple[str, int, int] | None:
+    """(address, width, height) of the copy in the original's format at most FALLBACK_WIDTH
+    wide (every browser and every social network reads it), or None without renditions."""
+    record = renditions.current(image)
+    steps = (record or {}).get("sizes", {}).get(crop)
+    if not steps:
+        return None
+    width, height = max((s for s in steps if s[0] <= FALLBACK_WIDTH), default=steps[0])
+    made = renditions.name(record["source"], crop, width, record["formats"][-1])
+    return image.file.storage.url(made), width, height
 
 
 def _attrs(**attrs) -> str:

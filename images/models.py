@@ -122,6 +122,10 @@ class Image(models.Model):
         return self.title or f"Image {self.pk}"
 
     def save(self, *args, **kwargs):
+        if self.renditions and self._focal_moved():
+            # The crops were cut around the old point: they are made again after the save
+            # commits (signals.py), as for a new file; until then pages show the original.
+            self.renditions = {}
         if self.file and not self.file._committed:
             if not self.title:
                 self.title = title_from(self.file.name)  # the uploaded name, not RandomName's
@@ -142,6 +146,10 @@ class Image(models.Model):
                     "\u201cdecorative\u201d."
                 }
             )
+
+    def _focal_moved(self) -> bool:
+        stored = type(self).objects.filter(pk=self.pk).values_list("focal_x", "focal_y").first()
+        return stored is not None and stored != (self.focal_x, self.focal_y)
 
     @property
     def url(self) -> str:

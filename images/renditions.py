@@ -255,11 +255,6 @@ def _record(image: Image, record: dict, *, file_name: str | None) -> bool:
 # --- Deleting ------------------------------------------------------------------------------
 
 
-def delete(image: Image) -> None:
-    """Delete every rendition the image's record lists (after the image itself is deleted)."""
-    delete_record(image.file.storage, image.renditions or {})
-
-
 def delete_record(storage, record: dict) -> None:
     _delete_files(storage, names(record))
 

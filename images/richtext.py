@@ -33,6 +33,7 @@ from . import renditions
 from .blocks import image_errors
 from .markup import picture
 from .models import Image
+from .usage import reference
 
 IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 IMAGE_ID = re.compile(r"[0-9]{1,18}")
@@ -187,7 +188,7 @@ def _referenced(found: Found, files: dict[int, str]) -> str:
         tag = SRC.sub(lambda m: m.group(1) + url + m.group(3), tag, count=1)
     else:
         tag = tag[:4] + f' src="{url}"' + tag[4:]
-    return tag[:4] + f' data-image="{found.pk}"' + tag[4:]
+    return f"{tag[:4]} {reference(found.pk)}{tag[4:]}"
 
 
 def _quoted(url: str) -> str:

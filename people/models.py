@@ -20,9 +20,9 @@ class PersonQuerySet(PublishableQuerySet):
         directory, department and program pages."""
         return self.filter(is_active=True)
 
-    def listed(self):
+    def listed(self, now=None):
         """The people the public site lists and links: live profiles of current staff."""
-        return self.live().current()
+        return self.live(now).current()
 
 
 # A staff photo without words of its own is "Portrait of <name>".

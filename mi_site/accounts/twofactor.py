@@ -20,6 +20,7 @@ from django.utils.http import urlencode
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from mi_site.core.headers import is_staff_path
 from mi_site.roles import TWO_FACTOR_ROLES
 
 BACKUP_CODES = 10
@@ -93,7 +94,7 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         path = request.path_info
-        if path.startswith(tuple(settings.STAFF_URL_PREFIXES)) and not self._open(path):
+        if is_staff_path(path) and not self._open(path):
             user = request.user
             if user.is_authenticated and not user.is_verified() and required(user):
                 target = "two-factor:verify" if has_app(user) else "two-factor:setup"

@@ -30,13 +30,15 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 from . import contentversion
+from .headers import is_staff_path
 
 logger = logging.getLogger(__name__)
 
 BREAKER_SECONDS = 10
 LOG_EVERY_SECONDS = 60
 CACHEABLE_STATUS = {200, 404}
-SKIPPED_PREFIXES = ("/admin/", "/editor/", "/share/", "/healthz", "/static/", "/media/")
+# Besides the staff paths (headers.is_staff_path): pages that must never come from the cache.
+SKIPPED_PREFIXES = ("/share/", "/healthz", "/static/", "/media/")
 # Every header a view or an inner middleware set (CSP, X-Frame-Options, Vary ...) is kept
 # with the page, except those that belong to one response or are made again on a hit.
 NOT_KEPT = {"set-cookie", "date", "etag", "last-modified", "cache-control", "expires",
@@ -94,6 +96,7 @@ def _bypass(request) -> bool:
         or settings.SESSION_COOKIE_NAME in request.COOKIES
         or "messages" in request.COOKIES
         or request.path.startswith(SKIPPED_PREFIXES)
+        or is_staff_path(request.path)
     )
 
 

@@ -27,7 +27,7 @@ from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from .publishing import is_reachable_at
+from .publishing import Publishable, is_reachable_at
 
 # Tracking and cache-busting parameters: never part of what an old address means.
 IGNORED = re.compile(
@@ -186,13 +186,13 @@ def follow_moves(model, *, view_name: str, field: str = "slug") -> None:
 def is_public(item) -> bool:
     """Whether readers can open the item's page: the publishing rule for a publishable item
     (`is_reachable_at`), any row of a model without publishing states."""
-    return is_reachable_at(item) if hasattr(item, "status") else True
+    return is_reachable_at(item) if isinstance(item, Publishable) else True
 
 
 def public_rows(model):
     """The rows of `model` readers can open: `reachable()`, the queryset twin of is_public."""
     manager = model._default_manager
-    return manager.reachable() if hasattr(manager, "reachable") else manager.all()
+    return manager.reachable() if issubclass(model, Publishable) else manager.all()
 
 
 def _remember_address(sender, instance, raw=False, **kwargs):

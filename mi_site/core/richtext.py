@@ -142,6 +142,12 @@ def _is_clean_expression(expression) -> bool:
     return False
 
 
+class _Cleaned(str):
+    """What `SanitizedHTMLField._clean` returned: a save's `get_db_prep_save` stores it as it
+    is instead of cleaning the `pre_save` value a second time (the allow-list and the
+    registered steps, which may query). Only `_clean` makes one."""
+
+
 class SanitizedHTMLField(CKEditor5Field):
     """A rich-text field edited with CKEditor 5 and sanitised on every write path."""
 
@@ -160,7 +166,7 @@ class SanitizedHTMLField(CKEditor5Field):
                 f"{self.model.__name__}.{self.name} is rich text: assign a string, not a "
                 "database expression, so that it can be sanitised."
             )
-        value = self._clean(value)
+        value = _Cleaned(self._clean(value))
         setattr(model_instance, self.attname, value)
         return value
 
@@ -173,4 +179,5 @@ class SanitizedHTMLField(CKEditor5Field):
                     "that the sanitiser cannot see."
                 )
             return value
-        return super().get_db_prep_save(self._clean(value), connection)
+        clean = str(value) if isinstance(value, _Cleaned) else self._clean(value)
+        return super().get_db_prep_save(clean, connection)

@@ -21,7 +21,6 @@ from django.db import models
 
 from .richtext import SanitizedHTMLField
 
-WEIGHTS = ("A", "B", "C", "D")
 _TAG = re.compile(r"<[^>]*>")
 _CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
@@ -97,4 +96,5 @@ def document(item: Searchable) -> SearchDocument:
 
 def snippet_source(item: Searchable) -> str:
     """The text a result's snippet is cut from: lead and body, without relations (no query)."""
-    return clean_text(f"{item.search_field_text('B')} {item.search_field_text('C')}")
+    parts = (item.search_field_text("B"), item.search_field_text("C"))  # each already clean
+    return " ".join(part for part in parts if part)

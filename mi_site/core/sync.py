@@ -23,7 +23,7 @@ CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 def stored_form(field: models.Field, value):
     """`value` as the database would hand it back after a save."""
     if field.is_relation:
-        return value.pk if isinstance(value, models.Model) else value
+        return _pk(value)
     value = field.to_python(value)
     if isinstance(field, SanitizedHTMLField):
         return clean_rich_text(value)

@@ -10,7 +10,8 @@ up the tree.
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q
+from django.db.models.functions import Length
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -165,10 +166,9 @@ class Page(Searchable, Publishable, HeroImage):
         stored = Page.objects.filter(pk=self.pk).values_list("url_path", flat=True).first()
         if not stored:
             return 0
-        paths = Page.objects.filter(url_path__startswith=f"{stored}/").values_list(
-            "url_path", flat=True
-        )
-        return max((len(path) - len(stored) for path in paths), default=0)
+        below = Page.objects.filter(url_path__startswith=f"{stored}/")
+        longest = below.aggregate(longest=Max(Length("url_path")))["longest"]
+        return longest - len(stored) if longest else 0
 
     def clean(self):
         super().clean()

@@ -57,7 +57,7 @@ class PartnerDetailView(HubDetailView):
     parent_crumb = staticmethod(partners_crumb)
 
     def get_queryset(self):
-        return super().get_queryset().select_related("country")
+        return super().get_queryset().select_related("country", "logo")
 
     def get_context_data(self, **kwargs):
         roles = (

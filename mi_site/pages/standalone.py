@@ -30,7 +30,7 @@ class PageDetailView(PageMetaMixin, ReachableMixin, DetailView):
     template_name = "site/page_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("documents")
+        return super().get_queryset().select_related("hero_image").prefetch_related("documents")
 
     def get_context_data(self, **kwargs):
         page = self.object

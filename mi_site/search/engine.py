@@ -295,7 +295,11 @@ def results(rows, query: Query, now: datetime) -> list[Result]:
         wanted.setdefault(code, []).append(pk)
     found = {}
     for code, pks in wanted.items():
-        for item in BY_CODE[code].public(now).filter(pk__in=pks):
+        # Not the vectors: the largest columns, and nothing on the page reads them.
+        rows_shown = (
+            BY_CODE[code].public(now).filter(pk__in=pks).defer("search_vector", "search_lead")
+        )
+        for item in rows_shown:
             found[code, item.pk] = item
     terms = query.highlight_terms
     shown = []
@@ -304,7 +308,7 @@ def results(rows, query: Query, now: datetime) -> list[Result]:
         if item is None:  # went out of view between the two queries
             continue
         kind = BY_CODE[code]
-        title = str(getattr(item, kind.name_field)) if kind.name != "partner" else str(item)
+        title = str(item)  # each kind's own name: a partner with its acronym
         shown.append(
             Result(
                 kind=kind,

@@ -8,6 +8,7 @@ and expiry never need the index touched.
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from mi_site.core.progress import NoProgress
 from mi_site.core.searchable import document
 
 from . import postgres, sqlite
@@ -46,21 +47,10 @@ def reindex(model, pks, *, using: str = DEFAULT_DB_ALIAS) -> int:
     return done
 
 
-class _Silent:
-    def start(self, label, total):
-        pass
-
-    def advance(self, n=1):
-        pass
-
-    def finish(self):
-        pass
-
-
 def rebuild(*, using: str = DEFAULT_DB_ALIAS, progress=None) -> dict[str, int]:
     """Index every row of every kind, in batches: {kind: rows}. `progress` is a
-    mi_site.benchdata ProgressBar or anything with start/advance/finish."""
-    progress = progress or _Silent()
+    mi_site.core.progress ProgressBar or anything with start/advance/finish."""
+    progress = progress or NoProgress()
     counts = {}
     for kind in KINDS:
         rows = kind.model._default_manager.using(using).order_by("pk")
@@ -80,7 +70,7 @@ def catch_up(
     """Index the rows missing from the index: after `migrate` on a site that had content, or
     after a bulk load (the bench's data set). Returns how many were indexed, or None when more
     than `limit` are missing: a large site runs `manage.py rebuild_search_index` (progress)."""
-    store, progress = backend(using), progress or _Silent()
+    store, progress = backend(using), progress or NoProgress()
     missing = {
         # In key order: each batch rewrites its rows, and rows written in another order
         # (the newest first) would leave the table in that order, and the planner reading it

@@ -121,5 +121,5 @@ def parse(typed: str | None) -> Query:
         if term not in terms:
             terms.append(term)
     terms = terms[:MAX_TERMS]
-    query = Query(text=text, terms=tuple(terms))
-    return Query(text, tuple(terms), only_common_words=common and not query)
+    findable = any(not term.exclude for term in terms)  # what Query.__bool__ asks
+    return Query(text, tuple(terms), only_common_words=common and not findable)

@@ -69,7 +69,7 @@ KINDS = (
     ),
     Kind(
         "person", "Person", "People", Person, code=2,
-        public=lambda now: Person.objects.live(now).current().select_related("department"),
+        public=lambda now: Person.objects.listed(now).select_related("department"),
         name_field="display_name", named=True, department="department__slug",
     ),
     Kind(

@@ -64,11 +64,8 @@ def flush(using: str = "default") -> None:
         index.reindex(model, pks, using=using)
 
 
-def _saved(sender, instance, using, **kwargs):
-    schedule(sender, [instance.pk], using=using)
-
-
-def _deleted(sender, instance, using, **kwargs):
+def _changed(sender, instance, using, **kwargs):
+    """Saved or deleted: its row is indexed again (or taken out) after the commit."""
     schedule(sender, [instance.pk], using=using)
 
 
@@ -103,8 +100,8 @@ def _renamed(sender, instance, created, using, **kwargs):
 
 def connect() -> None:
     for model in BY_MODEL:
-        post_save.connect(_saved, sender=model, dispatch_uid=f"search_saved_{model.__name__}")
-        post_delete.connect(_deleted, sender=model, dispatch_uid=f"search_del_{model.__name__}")
+        post_save.connect(_changed, sender=model, dispatch_uid=f"search_saved_{model.__name__}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"search_del_{model.__name__}")
     for through in LINKS:
         m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"search_{through}")
     for model in CARRIERS:

@@ -8,9 +8,6 @@ or longer, is found (a substring search through the ordinary full-text index).
 """
 
 import re
-import unicodedata
-
-from mi_site.core.searchable import clean_text
 
 # Scripts without spaces between words: Thai, Lao, Myanmar (+ extensions), Khmer (+ symbols),
 # CJK punctuation-free ideographs (+ extension A, compatibility), hiragana and katakana.
@@ -40,18 +37,6 @@ def split_runs(word: str) -> list[str]:
 
 
 def prepare(text: str) -> str:
-    """Text ready for the index: clean, and every no-space run written as its pairs."""
-    return _RUN.sub(lambda m: f" {' '.join(pairs(m.group()))} ", clean_text(text))
-
-
-def fold(char: str) -> str:
-    """One character lower-cased and, in Latin, Greek and Cyrillic, without its accent, as the
-    indexes compare them (PostgreSQL's unaccent, SQLite's remove_diacritics). One character
-    in, one out, so a position in folded text is the same position in the original."""
-    lowered = char.lower()
-    if len(lowered) != 1:
-        return char
-    code = ord(lowered)
-    if code < 0x0530 or 0x1E00 <= code <= 0x1FFF:  # Latin (Vietnamese too), Greek, Cyrillic
-        return unicodedata.normalize("NFD", lowered)[0]
-    return lowered
+    """Text ready for the index, from `document()`'s already clean text: every no-space run
+    written as its pairs."""
+    return _RUN.sub(lambda m: f" {' '.join(pairs(m.group()))} ", text)

@@ -22,7 +22,7 @@ from images.models import FILE_NAME, Image
 from mi_site.core import revisions
 from mi_site.core.progress import NoProgress
 from mi_site.core.slugs import unique_slug
-from mi_site.core.sync import changed_fields, set_m2m, set_tags
+from mi_site.core.sync import CREATED, UNCHANGED, UPDATED, changed_fields, set_m2m, set_tags
 from mi_site.pages.models import Page
 from news.models import Article
 
@@ -30,7 +30,7 @@ from . import content, wxr
 from .addresses import LEGACY_META, Addresses, old_addresses
 from .images import Images, NotCopied, uploads_path
 from .mapping import Categories, Skip, publish_time, status_of, tag_names
-from .report import CREATED, UNCHANGED, UPDATED, Report
+from .report import Report
 
 LABELS = {Article: "article", Page: "page"}
 BATCH = 100  # items per commit

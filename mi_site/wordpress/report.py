@@ -3,7 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+from mi_site.core.sync import CREATED, UNCHANGED, UPDATED
 
 
 @dataclass

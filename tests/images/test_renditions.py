@@ -93,6 +93,25 @@ def test_wide_and_square_crops_keep_the_focal_point_in_the_middle(new_image):
     assert close(full.getpixel((1440, 240)), RED)
 
 
+def test_a_new_focal_point_cuts_the_crops_again_after_the_save_commits(
+    new_image, django_capture_on_commit_callbacks
+):
+    image = new_image(size=(2400, 600), focal=(75, 50))
+    storage = image.file.storage
+    image.focal_x = 10  # the subject is on the left after all
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        image.save()
+    assert image.renditions == {}, "pages show the original until the new crops exist"
+    for callback in callbacks:
+        callback()
+    image.refresh_from_db()
+    assert renditions.current(image) is not None
+    width, height = image.renditions["sizes"]["wide"][-1]
+    wide = read(storage, renditions.name(image.file.name, "wide", width, "jpg")).convert("RGB")
+    assert close(wide.getpixel((1, height // 2)), GREEN), "the green band on the left is in"
+    assert not close(wide.getpixel((width // 2, height // 2)), RED)
+
+
 @pytest.mark.parametrize(
     "focal,box",
     [

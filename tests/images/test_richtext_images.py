@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from images import richtext
@@ -108,6 +109,18 @@ def test_finding_references_is_one_query_however_many_images(django_assert_num_q
     with django_assert_num_queries(1):
         referenced = richtext.add_references(body)
     assert all(f'data-image="{image.pk}"' in referenced for image in images)
+
+
+def test_a_save_cleans_the_body_once():
+    image = library()
+    article = ArticleFactory(title="Field visit")
+    article.body = figure(image.url)
+    with CaptureQueriesContext(connection) as queries:
+        article.save(update_fields=["body"])
+    # pre_save's clean value is stored as it is, not cleaned (and looked up) again by
+    # get_db_prep_save: the body's images are read once.
+    assert sum('"images_image"' in query["sql"] for query in queries) == 1
+    assert f'data-image="{image.pk}"' in Article.objects.get(pk=article.pk).body
 
 
 # --- On the page ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from mi_site.benchdata import ProgressBar
+from mi_site.core.progress import ProgressBar
 from mi_site.search.index import rebuild
 
 
